@@ -1,0 +1,85 @@
+/** Builds the Fastify app from its dependencies; no I/O at import time, so tests build their own. */
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { AppDeps } from './deps.js';
+import { apiNotFound, registerErrorHandling } from './http/errors.js';
+import { registerSession } from './http/session.js';
+import { auditRoutes } from './modules/audit/audit.routes.js';
+import { authRoutes } from './modules/auth/auth.routes.js';
+import { employeeRoutes } from './modules/employees/employees.routes.js';
+import { importRoutes } from './modules/imports/imports.routes.js';
+import { outboxRoutes } from './modules/mail/outbox.routes.js';
+import { tenantRoutes } from './modules/tenants/tenants.routes.js';
+import { unitRoutes } from './modules/units/units.routes.js';
+
+export const WEB_DIST = fileURLToPath(new URL('../../dist/web', import.meta.url));
+
+export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: options.logger === false ? undefined : (deps.log as unknown as FastifyBaseLogger),
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    trustProxy: false,
+    bodyLimit: 1024 * 1024,
+    disableRequestLogging: deps.config.NODE_ENV === 'test',
+  }) as unknown as FastifyInstance;
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Mantine writes CSS variables into style attributes.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await app.register(rateLimit, { global: false });
+  await app.register(multipart, { limits: { fileSize: deps.config.IMPORT_MAX_BYTES, files: 1, fields: 10 } });
+  await app.register(swagger, {
+    openapi: { info: { title: 'Netra API', description: 'API platform netralitas ASN', version: '0.1.0' } },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  registerSession(app, deps.db);
+
+  app.get('/api/health', async () => ({ ok: true, database: deps.database.kind }));
+  await app.register(
+    async (api) => {
+      await api.register(authRoutes(deps));
+      await api.register(tenantRoutes(deps));
+      await api.register(unitRoutes(deps));
+      await api.register(employeeRoutes(deps));
+      await api.register(importRoutes(deps));
+      await api.register(auditRoutes(deps));
+      await api.register(outboxRoutes(deps));
+    },
+    { prefix: '/api' },
+  );
+
+  const hasWeb = existsSync(WEB_DIST);
+  if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: ['index.html'] });
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api') || !hasWeb || request.method !== 'GET') return reply.status(404).send(apiNotFound(request.id));
+    return reply.type('text/html').sendFile('index.html'); // client-side routes
+  });
+  return app;
+}

@@ -1,0 +1,69 @@
+/**
+ * The only module that reads process.env. Parsed with Zod at boot: the process refuses to start and
+ * lists every problem at once, so an operator fixes them in one go.
+ */
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const ConfigSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    HOST: z.string().default('127.0.0.1'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    /** Public base URL used in e-mails and printed at start. */
+    PUBLIC_URL: z.string().url().optional(),
+    /** postgres://… selects a PostgreSQL server; unset means embedded PGlite in DATA_DIR. */
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'harus diawali postgres:// atau postgresql://')
+      .optional(),
+    DATA_DIR: z.string().default('./data'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** Load the demo Pemda on first start when the database has no tenant. */
+    SEED_DEMO: bool.default(true),
+    DEMO_EMPLOYEES: z.coerce.number().int().min(0).max(200_000).default(3000),
+    /** smtp://user:pass@host:port or smtps://…; unset means the dev outbox page. */
+    SMTP_URL: z.string().regex(/^smtps?:\/\//, 'harus diawali smtp:// atau smtps://').optional(),
+    MAIL_FROM: z.string().default('Netra <no-reply@netra.local>'),
+    COOKIE_SECURE: bool.default(false),
+    SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(720).default(12),
+    /** argon2id memory cost in KiB; above the library default (19 MiB) on purpose. */
+    ARGON2_MEMORY_KIB: z.coerce.number().int().min(19_456).max(1_048_576).default(65_536),
+    ARGON2_TIME_COST: z.coerce.number().int().min(2).max(10).default(3),
+    LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+    LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+    OTP_TTL_MINUTES: z.coerce.number().int().min(1).max(60).default(10),
+    IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).default(100 * 1024 * 1024),
+    /** Run background jobs inside the request (tests) instead of through pg-boss. */
+    JOBS_INLINE: bool.default(false),
+  })
+  .transform((c) => ({
+    ...c,
+    DATA_DIR: resolve(c.DATA_DIR),
+    PUBLIC_URL: c.PUBLIC_URL ?? `http://${c.HOST === '0.0.0.0' ? '127.0.0.1' : c.HOST}:${c.PORT}`,
+    isDevOutbox: !c.SMTP_URL,
+  }));
+
+export type Config = z.infer<typeof ConfigSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Konfigurasi tidak valid:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/** Parses configuration from an env-like record; throws ConfigError listing every problem. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const picked = Object.fromEntries(
+    Object.keys(ConfigSchema.in.shape).map((key) => [key, env[key] === '' ? undefined : env[key]]),
+  );
+  const parsed = ConfigSchema.safeParse(picked);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  return parsed.data;
+}

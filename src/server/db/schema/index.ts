@@ -1,0 +1,6 @@
+/** The Drizzle schema: one pg-core definition for PGlite and PostgreSQL. */
+export * from './tenants.js';
+export * from './organisation.js';
+export * from './users.js';
+export * from './audit.js';
+export * from './platform.js';

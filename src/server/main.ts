@@ -1,0 +1,82 @@
+/** `npm start`: validate config, open the database (locked), migrate, seed the demo, serve. */
+import { buildApp } from './app.js';
+import { createDeps, createLogger, openDatabase } from './boot.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { DataDirLockedError } from './db/lock.js';
+import { TIMEZONE_LABEL, type TenantTimezone } from '../shared/enums.js';
+import { listActiveTenants } from './modules/tenants/tenants.repository.js';
+import { seedDemo, type DemoResult } from './seed/demo.js';
+
+function printBanner(config: Config, kind: string, demo: DemoResult | null): void {
+  const lines = [
+    '',
+    `  Netra berjalan di ${config.PUBLIC_URL}`,
+    `  Basis data: ${kind === 'pglite' ? `PGlite (tertanam) di ${config.DATA_DIR}` : 'server PostgreSQL (DATABASE_URL)'}`,
+    `  Dokumentasi API: ${config.PUBLIC_URL}/api/docs`,
+  ];
+  if (demo) {
+    lines.push('', `  Data demo "Kabupaten Contoh" dimuat: ${demo.units} unit, ${demo.employees} pegawai.`, '  Akun demo (kata sandi sama untuk semua):');
+    for (const a of demo.accounts) lines.push(`    ${a.username.padEnd(18)} ${a.password}   peran ${a.role} — ${a.note}`);
+    lines.push(`  Pegawai: masuk dengan NIP ${demo.employeeLogin.idNumber} (${demo.employeeLogin.name}); kode dikirim ke ${demo.employeeLogin.email}.`);
+  }
+  if (config.isDevOutbox) lines.push(`  SMTP belum diatur: e-mail (kode masuk) tampil di ${config.PUBLIC_URL}/dev/outbox dan di log.`);
+  console.log(lines.join('\n') + '\n');
+}
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(78);
+    }
+    throw error;
+  }
+  const log = createLogger(config);
+  let opened;
+  try {
+    opened = await openDatabase(config);
+  } catch (error) {
+    if (error instanceof DataDirLockedError) {
+      console.error(`\n  ${error.message}\n`);
+      process.exit(75);
+    }
+    throw error;
+  }
+  const { database, release } = opened;
+  const deps = createDeps(config, database, log);
+  let demo: DemoResult | null = null;
+  if (config.SEED_DEMO && (await listActiveTenants(deps.db)).length === 0) {
+    demo = await seedDemo(deps, { employees: config.DEMO_EMPLOYEES });
+  }
+  await deps.jobs.start();
+  const app = await buildApp(deps);
+  await app.listen({ host: config.HOST, port: config.PORT });
+  printBanner(config, database.kind, demo);
+  if (!demo) {
+    const tenants = await listActiveTenants(deps.db);
+    for (const t of tenants) log.info(`instansi: ${t.name} (${t.slug}), zona waktu ${TIMEZONE_LABEL[t.timezone as TenantTimezone] ?? t.timezone}`);
+  }
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'berhenti');
+    await app.close();
+    await deps.jobs.stop();
+    deps.mailer.close();
+    await database.close();
+    release();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

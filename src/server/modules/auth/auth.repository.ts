@@ -1,0 +1,95 @@
+import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.js';
+import { authThrottle, otpCode, session, unit, userAccount } from '../../db/schema/index.js';
+
+export type UserRow = typeof userAccount.$inferSelect;
+export type ThrottleRow = typeof authThrottle.$inferSelect;
+
+export async function findUserByUsername(db: DbOrTx, tenantId: string, username: string): Promise<UserRow | undefined> {
+  const [row] = await db.select().from(userAccount).where(and(eq(userAccount.tenantId, tenantId), sql`lower(${userAccount.username}) = ${username.toLowerCase()}`));
+  return row;
+}
+
+export async function findUserById(db: DbOrTx, tenantId: string, id: string): Promise<UserRow | undefined> {
+  const [row] = await db.select().from(userAccount).where(and(eq(userAccount.tenantId, tenantId), eq(userAccount.id, id)));
+  return row;
+}
+
+export async function findEmployeeUser(db: DbOrTx, tenantId: string, employeeId: string): Promise<UserRow | undefined> {
+  const [row] = await db.select().from(userAccount).where(and(eq(userAccount.tenantId, tenantId), eq(userAccount.employeeId, employeeId)));
+  return row;
+}
+
+export async function insertUser(db: DbOrTx, row: typeof userAccount.$inferInsert): Promise<UserRow> {
+  const [created] = await db.insert(userAccount).values(row).returning();
+  return created!;
+}
+
+export async function updateUser(db: DbOrTx, tenantId: string, id: string, patch: Partial<typeof userAccount.$inferInsert>): Promise<void> {
+  await db.update(userAccount).set(patch).where(and(eq(userAccount.tenantId, tenantId), eq(userAccount.id, id)));
+}
+
+export async function insertSession(db: DbOrTx, row: typeof session.$inferInsert): Promise<void> {
+  await db.insert(session).values(row);
+}
+
+/** The live session for a token hash, with its user and the user's scope unit path. */
+export async function findLiveSession(db: DbOrTx, tokenHash: string, now: Date) {
+  const [row] = await db
+    .select({ session, user: userAccount, scopePath: unit.path })
+    .from(session)
+    .innerJoin(userAccount, and(eq(userAccount.tenantId, session.tenantId), eq(userAccount.id, session.userId)))
+    .leftJoin(unit, and(eq(unit.tenantId, userAccount.tenantId), eq(unit.id, userAccount.scopeUnitId)))
+    .where(and(eq(session.tokenHash, tokenHash), gt(session.expiresAt, now)));
+  return row;
+}
+
+export async function deleteSession(db: DbOrTx, tenantId: string, tokenHash: string): Promise<void> {
+  await db.delete(session).where(and(eq(session.tenantId, tenantId), eq(session.tokenHash, tokenHash)));
+}
+
+export async function findThrottle(db: DbOrTx, tenantId: string, key: string): Promise<ThrottleRow | undefined> {
+  const [row] = await db.select().from(authThrottle).where(and(eq(authThrottle.tenantId, tenantId), eq(authThrottle.key, key)));
+  return row;
+}
+
+export async function saveThrottle(db: DbOrTx, row: typeof authThrottle.$inferInsert): Promise<void> {
+  await db
+    .insert(authThrottle)
+    .values(row)
+    .onConflictDoUpdate({
+      target: [authThrottle.tenantId, authThrottle.key],
+      set: { failures: row.failures, lockedUntil: row.lockedUntil, updatedAt: new Date() },
+    });
+}
+
+export async function clearThrottle(db: DbOrTx, tenantId: string, key: string): Promise<void> {
+  await db.delete(authThrottle).where(and(eq(authThrottle.tenantId, tenantId), eq(authThrottle.key, key)));
+}
+
+export async function insertOtp(db: DbOrTx, row: typeof otpCode.$inferInsert): Promise<void> {
+  await db.insert(otpCode).values(row);
+}
+
+/** The newest unused, unexpired code of an employee. */
+export async function findActiveOtp(db: DbOrTx, tenantId: string, employeeId: string, now: Date) {
+  const [row] = await db
+    .select()
+    .from(otpCode)
+    .where(and(eq(otpCode.tenantId, tenantId), eq(otpCode.employeeId, employeeId), isNull(otpCode.consumedAt), gt(otpCode.expiresAt, now)))
+    .orderBy(desc(otpCode.createdAt))
+    .limit(1);
+  return row;
+}
+
+export async function updateOtp(db: DbOrTx, tenantId: string, id: string, patch: Partial<typeof otpCode.$inferInsert>): Promise<void> {
+  await db.update(otpCode).set(patch).where(and(eq(otpCode.tenantId, tenantId), eq(otpCode.id, id)));
+}
+
+/** Invalidates every open code of an employee when a new one is issued. */
+export async function consumeOpenOtps(db: DbOrTx, tenantId: string, employeeId: string, now: Date): Promise<void> {
+  await db
+    .update(otpCode)
+    .set({ consumedAt: now })
+    .where(and(eq(otpCode.tenantId, tenantId), eq(otpCode.employeeId, employeeId), isNull(otpCode.consumedAt)));
+}

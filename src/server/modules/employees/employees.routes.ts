@@ -1,0 +1,41 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { IdParams } from '../../../shared/contracts/common.js';
+import { EmployeeListQuery, EmployeePage, EmployeeUpdateBody, EmployeeView } from '../../../shared/contracts/employees.contract.js';
+import type { AppDeps } from '../../deps.js';
+import { contextOf } from '../../http/session.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { exportEmployeesXlsx } from './employees.export.js';
+import { presentEmployee } from './employees.presenter.js';
+import { employeeFilterFor, getEmployee, searchEmployees, updateEmployee } from './employees.service.js';
+
+export function employeeRoutes(deps: AppDeps) {
+  return async (app: FastifyInstance) => {
+    const r = app.withTypeProvider<ZodTypeProvider>();
+
+    r.get('/employees', { schema: { tags: ['employees'], summary: 'Cari pegawai (NIP/nama, unit, kategori, kelas jabatan)', querystring: EmployeeListQuery, response: { 200: EmployeePage } } }, async (request) => {
+      const result = await searchEmployees(deps.db, contextOf(request), request.query);
+      return { items: result.rows.map(presentEmployee), total: result.total, page: result.page, pageSize: result.pageSize };
+    });
+
+    r.get('/employees/export.xlsx', { schema: { tags: ['employees'], summary: 'Ekspor data induk pegawai ke XLSX', querystring: EmployeeListQuery } }, async (request, reply) => {
+      const ctx = contextOf(request);
+      const filter = await employeeFilterFor(deps.db, ctx, 'employee.export', request.query);
+      // Exports of personal data are audited like writes.
+      await deps.db.transaction((tx) => recordAudit(tx, ctx, { action: 'employee.export', entityType: 'employee', after: { filter: request.query } }));
+      const stamp = new Date().toISOString().slice(0, 10);
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="pegawai-${stamp}.xlsx"`)
+        .send(exportEmployeesXlsx(deps.db, ctx.tenantId, filter));
+    });
+
+    r.get('/employees/:id', { schema: { tags: ['employees'], summary: 'Data satu pegawai', params: IdParams, response: { 200: EmployeeView } } }, async (request) =>
+      presentEmployee(await getEmployee(deps.db, contextOf(request), request.params.id)),
+    );
+
+    r.patch('/employees/:id', { schema: { tags: ['employees'], summary: 'Koreksi data pegawai', params: IdParams, body: EmployeeUpdateBody, response: { 200: EmployeeView } } }, async (request) =>
+      presentEmployee(await updateEmployee(deps.db, contextOf(request), request.params.id, request.body)),
+    );
+  };
+}

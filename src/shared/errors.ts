@@ -1,0 +1,32 @@
+/** The one error vocabulary: stable codes, HTTP status and the Indonesian message users see. */
+export const ERRORS = {
+  VALIDATION_FAILED: { status: 400, message: 'Data yang dikirim tidak valid.' },
+  BAD_REQUEST: { status: 400, message: 'Permintaan tidak dapat diproses.' },
+  UNAUTHENTICATED: { status: 401, message: 'Silakan masuk terlebih dahulu.' },
+  INVALID_CREDENTIALS: { status: 401, message: 'Nama pengguna atau kata sandi salah.' },
+  TOTP_REQUIRED: { status: 401, message: 'Masukkan kode autentikator (TOTP).' },
+  TOTP_INVALID: { status: 401, message: 'Kode autentikator salah atau sudah dipakai.' },
+  OTP_INVALID: { status: 401, message: 'Kode sekali pakai salah atau sudah kedaluwarsa.' },
+  ACCOUNT_LOCKED: { status: 423, message: 'Akun dikunci sementara karena terlalu banyak percobaan gagal. Coba lagi nanti.' },
+  CSRF_INVALID: { status: 403, message: 'Token keamanan (CSRF) tidak valid. Muat ulang halaman lalu coba lagi.' },
+  FORBIDDEN: { status: 403, message: 'Anda tidak berwenang melakukan tindakan ini.' },
+  NOT_FOUND: { status: 404, message: 'Data tidak ditemukan.' },
+  ROUTE_NOT_FOUND: { status: 404, message: 'Alamat API tidak dikenal.' },
+  CONFLICT: { status: 409, message: 'Data bertentangan dengan data yang sudah ada.' },
+  UNIT_CYCLE: { status: 409, message: 'Unit tidak boleh dipindahkan ke bawah unit turunannya sendiri.' },
+  UNIT_HAS_CHILDREN: { status: 409, message: 'Unit masih memiliki sub-unit atau pegawai aktif.' },
+  IMPORT_NOT_READY: { status: 409, message: 'Impor belum siap untuk langkah ini.' },
+  IMPORT_HAS_ERRORS: { status: 409, message: 'Masih ada baris yang salah. Perbaiki berkas atau lewati baris yang salah.' },
+  IMPORT_UNKNOWN_UNITS: { status: 409, message: 'Berkas menyebut unit yang belum ada. Pilih "Buat unit yang belum ada" atau perbaiki nama unit.' },
+  FILE_TOO_LARGE: { status: 413, message: 'Berkas terlalu besar.' },
+  FILE_TYPE_UNSUPPORTED: { status: 415, message: 'Jenis berkas tidak didukung. Gunakan CSV atau XLSX.' },
+  RATE_LIMITED: { status: 429, message: 'Terlalu banyak permintaan. Tunggu sebentar lalu coba lagi.' },
+  INTERNAL: { status: 500, message: 'Terjadi kesalahan pada server. Sebutkan ID permintaan ini bila menghubungi admin.' },
+} as const;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+/** Shape of every API error body. */
+export interface ApiErrorBody {
+  error: { code: ErrorCode; message: string; details: unknown };
+}

@@ -1,0 +1,76 @@
+import { lazy, Suspense } from 'react';
+import { MantineProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { theme } from './theme';
+import { ApiError } from './api/client';
+import { sessionKey } from './api/session';
+import { RequireAuth, RequirePermission } from './components/Guards';
+import { PageLoader } from './components/PageLoader';
+
+const AppLayout = lazy(() => import('./components/AppLayout'));
+const LoginPage = lazy(() => import('./pages/login/LoginPage'));
+const HomePage = lazy(() => import('./pages/HomePage'));
+const UnitsPage = lazy(() => import('./pages/units/UnitsPage'));
+const EmployeesPage = lazy(() => import('./pages/employees/EmployeesPage'));
+const ImportPage = lazy(() => import('./pages/imports/ImportPage'));
+const AuditPage = lazy(() => import('./pages/AuditPage'));
+const OutboxPage = lazy(() => import('./pages/OutboxPage'));
+const SecurityPage = lazy(() => import('./pages/SecurityPage'));
+const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
+
+/** A 401 on any call means the session ended: re-fetch it so the guard sends the user to /login. */
+function onApiError(err: unknown): void {
+  if (err instanceof ApiError && err.code === 'UNAUTHENTICATED') {
+    void queryClient.invalidateQueries({ queryKey: sessionKey });
+  }
+}
+
+const queryClient = new QueryClient({
+  queryCache: new QueryCache({ onError: onApiError }),
+  mutationCache: new MutationCache({ onError: onApiError }),
+  defaultOptions: {
+    queries: {
+      retry: (count, err) => !(err instanceof ApiError && err.status >= 400 && err.status < 500) && count < 2,
+      refetchOnWindowFocus: false,
+    },
+  },
+});
+
+export function App() {
+  return (
+    <MantineProvider theme={theme} defaultColorScheme="light">
+      <Notifications position="top-center" />
+      <QueryClientProvider client={queryClient}>
+        <BrowserRouter>
+          <Suspense fallback={<PageLoader />}>
+            <Routes>
+              <Route path="/login" element={<LoginPage />} />
+              <Route path="/dev/outbox" element={<OutboxPage />} />
+              <Route element={<RequireAuth />}>
+                <Route element={<AppLayout />}>
+                  <Route index element={<HomePage />} />
+                  <Route element={<RequirePermission permission="unit.read" />}>
+                    <Route path="units" element={<UnitsPage />} />
+                  </Route>
+                  <Route element={<RequirePermission permission="employee.read" />}>
+                    <Route path="employees" element={<EmployeesPage />} />
+                  </Route>
+                  <Route element={<RequirePermission permission="employee.import" />}>
+                    <Route path="import" element={<ImportPage />} />
+                  </Route>
+                  <Route element={<RequirePermission permission="audit.read" />}>
+                    <Route path="audit" element={<AuditPage />} />
+                  </Route>
+                  <Route path="account/security" element={<SecurityPage />} />
+                  <Route path="*" element={<NotFoundPage />} />
+                </Route>
+              </Route>
+            </Routes>
+          </Suspense>
+        </BrowserRouter>
+      </QueryClientProvider>
+    </MantineProvider>
+  );
+}

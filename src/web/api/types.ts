@@ -1,0 +1,78 @@
+/** Response/body types inferred from the shared Zod contracts (never redeclared by hand). */
+import type { z } from 'zod';
+import type { PublicTenants, SessionInfo, SessionUser, TotpSetup } from '../../shared/contracts/auth.contract.js';
+import type { UnitCreateBody, UnitTree, UnitUpdateBody, UnitView } from '../../shared/contracts/units.contract.js';
+import type {
+  EmployeeListQuery,
+  EmployeePage,
+  EmployeeUpdateBody,
+  EmployeeView,
+} from '../../shared/contracts/employees.contract.js';
+import type {
+  ImportCommitBody,
+  ImportIssueView,
+  ImportValidateBody,
+  ImportView,
+} from '../../shared/contracts/imports.contract.js';
+
+export type SessionInfoT = z.infer<typeof SessionInfo>;
+export type SessionUserT = z.infer<typeof SessionUser>;
+export type PublicTenantsT = z.infer<typeof PublicTenants>;
+export type TotpSetupT = z.infer<typeof TotpSetup>;
+
+export type UnitViewT = z.infer<typeof UnitView>;
+export type UnitTreeT = z.infer<typeof UnitTree>;
+export type UnitCreateBodyT = z.input<typeof UnitCreateBody>;
+export type UnitUpdateBodyT = z.input<typeof UnitUpdateBody>;
+
+export type EmployeeViewT = z.infer<typeof EmployeeView>;
+export type EmployeePageT = z.infer<typeof EmployeePage>;
+export type EmployeeListQueryT = Partial<z.input<typeof EmployeeListQuery>>;
+export type EmployeeUpdateBodyT = z.input<typeof EmployeeUpdateBody>;
+
+export type ImportViewT = z.infer<typeof ImportView>;
+export type ImportIssueViewT = z.infer<typeof ImportIssueView>;
+export type ImportValidateBodyT = z.input<typeof ImportValidateBody>;
+export type ImportCommitBodyT = z.input<typeof ImportCommitBody>;
+export type ImportStatus = ImportViewT['status'];
+
+export interface OkResponse {
+  ok: true;
+}
+
+/* No shared contracts exist yet for the following endpoints; shapes follow the API brief. */
+
+export interface ImportIssuePageT {
+  items: ImportIssueViewT[];
+  total: number;
+}
+
+export interface OutboxItem {
+  id: string;
+  to: string;
+  subject: string;
+  body: string;
+  status: string;
+  createdAt: string;
+}
+
+export interface AuditItem {
+  seq: number;
+  occurredAt: string;
+  actorLabel: string | null;
+  action: string;
+  entityType: string | null;
+  entityId: string | null;
+  requestId: string | null;
+}
+
+export interface AuditPageT {
+  items: AuditItem[];
+  total: number;
+}
+
+export interface AuditVerifyT {
+  ok: boolean;
+  checked: number;
+  brokenAt?: { seq: number; reason: string } | null;
+}

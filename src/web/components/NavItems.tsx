@@ -1,0 +1,63 @@
+import { NavLink } from '@mantine/core';
+import {
+  IconHome,
+  IconHierarchy2,
+  IconUsers,
+  IconFileImport,
+  IconShieldCheck,
+  IconMail,
+  IconLock,
+} from '@tabler/icons-react';
+import { Link, useLocation } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useAuth, type Permission } from './auth';
+
+interface Item {
+  to: string;
+  label: string;
+  icon: typeof IconHome;
+  permission?: Permission;
+  show?: boolean;
+}
+
+export function NavItems({ onNavigate }: { onNavigate: () => void }) {
+  const { t } = useTranslation();
+  const { session, user, can } = useAuth();
+  const { pathname } = useLocation();
+  const items: Item[] = [
+    { to: '/', label: t('nav.home'), icon: IconHome },
+    { to: '/units', label: t('nav.units'), icon: IconHierarchy2, permission: 'unit.read' },
+    { to: '/employees', label: t('nav.employees'), icon: IconUsers, permission: 'employee.read' },
+    { to: '/import', label: t('nav.import'), icon: IconFileImport, permission: 'employee.import' },
+    { to: '/audit', label: t('nav.audit'), icon: IconShieldCheck, permission: 'audit.read' },
+    {
+      to: '/dev/outbox',
+      label: t('nav.outbox'),
+      icon: IconMail,
+      permission: 'outbox.read',
+      show: session?.devOutbox === true,
+    },
+    { to: '/account/security', label: t('nav.security'), icon: IconLock, show: Boolean(user?.username) },
+  ];
+  return (
+    <nav aria-label="Menu">
+      {items
+        .filter((item) => (item.permission ? can(item.permission) : true) && item.show !== false)
+        .map((item) => {
+          const active = item.to === '/' ? pathname === '/' : pathname.startsWith(item.to);
+          return (
+            <NavLink
+              key={item.to}
+              component={Link}
+              to={item.to}
+              label={item.label}
+              leftSection={<item.icon size={18} stroke={1.6} />}
+              active={active}
+              onClick={onNavigate}
+              variant="light"
+            />
+          );
+        })}
+    </nav>
+  );
+}

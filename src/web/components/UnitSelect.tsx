@@ -1,0 +1,41 @@
+import { useMemo } from 'react';
+import { Select } from '@mantine/core';
+import { useUnits } from '../api/units';
+
+interface Props {
+  label: string;
+  value: string | null;
+  onChange: (value: string | null) => void;
+  /** Unit ids that may not be chosen (e.g. a unit's own subtree). */
+  exclude?: Set<string>;
+  clearable?: boolean;
+  placeholder?: string;
+  required?: boolean;
+}
+
+/** Searchable Select over all visible units. */
+export function UnitSelect({ label, value, onChange, exclude, clearable, placeholder, required }: Props) {
+  const units = useUnits();
+  const data = useMemo(
+    () =>
+      (units.data?.items ?? [])
+        .filter((u) => !exclude?.has(u.id))
+        .map((u) => ({ value: u.id, label: u.code ? `${u.name} (${u.code})` : u.name }))
+        .sort((a, b) => a.label.localeCompare(b.label, 'id')),
+    [units.data, exclude],
+  );
+  return (
+    <Select
+      label={label}
+      data={data}
+      value={value}
+      onChange={onChange}
+      searchable
+      clearable={clearable}
+      placeholder={placeholder}
+      required={required}
+      limit={100}
+      disabled={units.isPending}
+    />
+  );
+}

@@ -1,0 +1,33 @@
+import { useSession } from '../api/session';
+import type { SessionInfoT } from '../api/types';
+
+/** Permission keys the UI uses for navigation (decided by the server, never re-implemented). */
+export type Permission =
+  | 'unit.read'
+  | 'unit.write'
+  | 'employee.read'
+  | 'employee.write'
+  | 'employee.export'
+  | 'employee.import'
+  | 'audit.read'
+  | 'outbox.read';
+
+export function can(session: SessionInfoT | undefined, permission: Permission): boolean {
+  return session?.permissions[permission] === true;
+}
+
+/** A pegawai-only account (roles exactly ['pegawai']). */
+export function isEmployeeOnly(session: SessionInfoT | undefined): boolean {
+  const roles = session?.user?.roles ?? [];
+  return roles.length > 0 && roles.every((r) => r === 'pegawai');
+}
+
+/** Session helpers for components rendered inside the signed-in layout. */
+export function useAuth() {
+  const { data } = useSession();
+  return {
+    session: data,
+    user: data?.user ?? null,
+    can: (permission: Permission) => can(data, permission),
+  };
+}

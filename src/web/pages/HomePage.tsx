@@ -1,0 +1,86 @@
+import { Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { IconFileImport, IconHierarchy2, IconUsers } from '@tabler/icons-react';
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useEmployees } from '../api/employees';
+import { useUnits } from '../api/units';
+import { isEmployeeOnly, useAuth } from '../components/auth';
+import { formatNumber } from '../components/format';
+import { useEnumLabel } from '../components/labels';
+import { EmployeeHome } from './EmployeeHome';
+
+function Stat({ label, value, loading }: { label: string; value: number | undefined; loading: boolean }) {
+  return (
+    <Card>
+      <Text size="sm" c="dimmed">
+        {label}
+      </Text>
+      <Text fz={28} fw={700}>
+        {loading ? '…' : value === undefined ? '—' : formatNumber(value)}
+      </Text>
+    </Card>
+  );
+}
+
+export default function HomePage() {
+  const { t } = useTranslation();
+  const { session, user, can } = useAuth();
+  const label = useEnumLabel();
+  const employeeOnly = isEmployeeOnly(session);
+  const units = useUnits(can('unit.read') && !employeeOnly);
+  const employees = useEmployees({ pageSize: 1 }, can('employee.read') && !employeeOnly);
+
+  if (employeeOnly) return <EmployeeHome />;
+
+  return (
+    <Stack gap="md">
+      <Card>
+        <Stack gap="xs">
+          <Title order={2} size="h3">
+            {t('home.welcome', { name: user?.displayName ?? '' })}
+          </Title>
+          <Text c="dimmed">
+            {t('home.tenant')}: {session?.tenant?.name ?? '—'}
+          </Text>
+          <Group gap="xs" aria-label={t('home.roles')}>
+            {(user?.roles ?? []).map((role) => (
+              <Badge key={role} variant="light">
+                {label('role', role)}
+              </Badge>
+            ))}
+          </Group>
+        </Stack>
+      </Card>
+      <SimpleGrid cols={{ base: 1, xs: 2 }}>
+        {can('unit.read') ? (
+          <Stat label={t('home.units')} value={units.data?.items.length} loading={units.isPending} />
+        ) : null}
+        {can('employee.read') ? (
+          <Stat label={t('home.employees')} value={employees.data?.total} loading={employees.isPending} />
+        ) : null}
+      </SimpleGrid>
+      <Card>
+        <Text fw={600} mb="xs">
+          {t('home.quickLinks')}
+        </Text>
+        <Group gap="xs">
+          {can('unit.read') ? (
+            <Button component={Link} to="/units" variant="light" leftSection={<IconHierarchy2 size={16} />}>
+              {t('nav.units')}
+            </Button>
+          ) : null}
+          {can('employee.read') ? (
+            <Button component={Link} to="/employees" variant="light" leftSection={<IconUsers size={16} />}>
+              {t('nav.employees')}
+            </Button>
+          ) : null}
+          {can('employee.import') ? (
+            <Button component={Link} to="/import" variant="light" leftSection={<IconFileImport size={16} />}>
+              {t('nav.import')}
+            </Button>
+          ) : null}
+        </Group>
+      </Card>
+    </Stack>
+  );
+}

@@ -1,0 +1,78 @@
+import { useState } from 'react';
+import { Button, Card, Group, LoadingOverlay, Pagination, Select, Stack, Text, Title } from '@mantine/core';
+import { IconDownload } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { employeeExportUrl, useEmployees } from '../../api/employees';
+import type { EmployeeViewT } from '../../api/types';
+import { useAuth } from '../../components/auth';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { formatNumber } from '../../components/format';
+import { EmployeeDrawer } from './EmployeeDrawer';
+import { EmployeeFilters } from './EmployeeFilters';
+import { EmployeeList } from './EmployeeList';
+import { PAGE_SIZES, useEmployeeFilters } from './useEmployeeFilters';
+
+export default function EmployeesPage() {
+  const { t } = useTranslation();
+  const { can } = useAuth();
+  const filters = useEmployeeFilters();
+  const { query, update } = filters;
+  const employees = useEmployees(query);
+  const [open, setOpen] = useState<EmployeeViewT | null>(null);
+  const total = employees.data?.total ?? 0;
+  const pages = Math.max(1, Math.ceil(total / query.pageSize));
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="center">
+        <Title order={2} size="h3">
+          {t('employees.title')}
+        </Title>
+        {can('employee.export') ? (
+          <Button
+            component="a"
+            href={employeeExportUrl(query)}
+            download
+            variant="light"
+            leftSection={<IconDownload size={16} />}
+          >
+            {t('employees.export')}
+          </Button>
+        ) : null}
+      </Group>
+      <Card>
+        <EmployeeFilters {...filters} />
+      </Card>
+      <ErrorAlert error={employees.error} />
+      <Card pos="relative" p={{ base: 'xs', sm: 'md' }}>
+        <LoadingOverlay visible={employees.isFetching} overlayProps={{ blur: 1 }} />
+        {employees.data ? <EmployeeList items={employees.data.items} onOpen={setOpen} /> : <Text mih={80} />}
+        <Group justify="space-between" mt="md" gap="xs">
+          <Text size="sm" c="dimmed">
+            {t('common.total', { formatted: formatNumber(total) })}
+          </Text>
+          <Group gap="xs">
+            <Select
+              label={t('employees.pageSize')}
+              data={[...PAGE_SIZES]}
+              value={String(query.pageSize)}
+              onChange={(v) => update({ pageSize: v })}
+              allowDeselect={false}
+              w={120}
+              size="xs"
+            />
+            <Pagination
+              total={pages}
+              value={Math.min(query.page, pages)}
+              onChange={(p) => update({ page: String(p) })}
+              size="sm"
+              siblings={0}
+              mt="lg"
+            />
+          </Group>
+        </Group>
+      </Card>
+      <EmployeeDrawer employee={open} onClose={() => setOpen(null)} />
+    </Stack>
+  );
+}
