@@ -54,7 +54,7 @@ const OPD: [string, UnitType, string, string[]][] = [
   ['Badan Pengelolaan Keuangan dan Aset Daerah', 'badan', 'Kepala BPKAD', []],
   ['Badan Kesatuan Bangsa dan Politik', 'badan', 'Kepala Kesbangpol', []],
   ['Satuan Polisi Pamong Praja', 'satpol_pp', 'Kepala Satuan Polisi Pamong Praja', []],
-  ['RSUD Kabupaten Contoh', 'rsud', 'Direktur RSUD', []],
+  ['RSUD', 'rsud', 'Direktur RSUD', []],
 ];
 
 const STAFF: Partial<Record<UnitType, string[]>> = {
@@ -79,14 +79,15 @@ function pad(n: number, width = 2) {
 }
 
 /** Loads the demo Pemda into an empty database (one transaction, one audit event). */
-export async function seedDemo(deps: AppDeps, options: { employees: number }): Promise<DemoResult> {
+export async function seedDemo(deps: AppDeps, options: { employees: number; slug?: string; name?: string }): Promise<DemoResult> {
+  const tenantName = options.name ?? 'Kabupaten Contoh';
   const random = prng(20241127);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const units: DemoUnit[] = [];
   const passwordHash = await deps.passwords.hash(DEMO_PASSWORD);
 
   return deps.db.transaction(async (tx) => {
-    const tenant = await insertTenant(tx, { slug: 'kab-contoh', name: 'Pemerintah Kabupaten Contoh', kind: 'kabupaten', wilayahCode: DEMO_REGENCY, timezone: 'Asia/Jakarta', address: 'Jl. Jenderal Sudirman No. 1, Kabupaten Contoh' });
+    const tenant = await insertTenant(tx, { slug: options.slug ?? 'kab-contoh', name: `Pemerintah ${tenantName}`, kind: 'kabupaten', wilayahCode: DEMO_REGENCY, timezone: 'Asia/Jakarta', address: 'Jl. Jenderal Sudirman No. 1, Kabupaten Contoh' });
     const ctx = systemContext(tenant.id, 'sistem (data demo)');
     const add = async (name: string, type: UnitType, parent: { id: string; path: string } | null, headJabatan: string, headClass: JabatanClass, weight: number) => {
       const id = randomUUID();
@@ -97,11 +98,11 @@ export async function seedDemo(deps: AppDeps, options: { employees: number }): P
       return unit;
     };
 
-    const root = await add('Pemerintah Kabupaten Contoh', 'pemda', null, 'Bupati', 'lainnya', 0);
+    const root = await add(`Pemerintah ${tenantName}`, 'pemda', null, 'Bupati', 'lainnya', 0);
     let disdik: DemoUnit | undefined;
     let dinkes: DemoUnit | undefined;
     for (const [name, type, head, subs] of OPD) {
-      const opd = await add(name, type, root, head, type === 'rsud' ? 'administrator' : 'jpt_pratama', type === 'rsud' ? 12 : 6);
+      const opd = await add(type === 'rsud' ? `RSUD ${tenantName}` : name, type, root, head, type === 'rsud' ? 'administrator' : 'jpt_pratama', type === 'rsud' ? 12 : 6);
       if (name.startsWith('Dinas Pendidikan')) disdik = opd;
       if (name === 'Dinas Kesehatan') dinkes = opd;
       for (const sub of subs) await add(sub, 'bagian', opd, sub.startsWith('Bagian') ? `Kepala ${sub}` : `Kepala ${sub}`, 'administrator', 3);
