@@ -60,6 +60,10 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   registerSession(app, deps.db);
+  // Every response names its request id, so a user can quote it and an admin can find the log line.
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
 
   app.get('/api/health', async () => ({ ok: true, database: deps.database.kind }));
   await app.register(

@@ -81,13 +81,14 @@ function pad(n: number, width = 2) {
 /** Loads the demo Pemda into an empty database (one transaction, one audit event). */
 export async function seedDemo(deps: AppDeps, options: { employees: number; slug?: string; name?: string }): Promise<DemoResult> {
   const tenantName = options.name ?? 'Kabupaten Contoh';
-  const random = prng(20241127);
+  const slug = options.slug ?? 'kab-contoh';
+  const random = prng([...slug].reduce((h, c) => (Math.imul(h, 31) + c.charCodeAt(0)) | 0, 20241127));
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const units: DemoUnit[] = [];
   const passwordHash = await deps.passwords.hash(DEMO_PASSWORD);
 
   return deps.db.transaction(async (tx) => {
-    const tenant = await insertTenant(tx, { slug: options.slug ?? 'kab-contoh', name: `Pemerintah ${tenantName}`, kind: 'kabupaten', wilayahCode: DEMO_REGENCY, timezone: 'Asia/Jakarta', address: 'Jl. Jenderal Sudirman No. 1, Kabupaten Contoh' });
+    const tenant = await insertTenant(tx, { slug, name: `Pemerintah ${tenantName}`, kind: 'kabupaten', wilayahCode: DEMO_REGENCY, timezone: 'Asia/Jakarta', address: 'Jl. Jenderal Sudirman No. 1, Kabupaten Contoh' });
     const ctx = systemContext(tenant.id, 'sistem (data demo)');
     const add = async (name: string, type: UnitType, parent: { id: string; path: string } | null, headJabatan: string, headClass: JabatanClass, weight: number) => {
       const id = randomUUID();

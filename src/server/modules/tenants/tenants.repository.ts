@@ -22,3 +22,7 @@ export async function insertTenant(db: DbOrTx, row: typeof tenant.$inferInsert):
   const [created] = await db.insert(tenant).values(row).returning();
   return created!;
 }
+
+export async function listAllTenants(db: DbOrTx): Promise<TenantRow[]> {
+  return db.select().from(tenant).orderBy(asc(tenant.slug));
+}
