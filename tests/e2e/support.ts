@@ -143,7 +143,8 @@ export async function launchChromium(): Promise<Browser> {
 export async function screenshot(page: Page, name: string, fullPage = true): Promise<string> {
   mkdirSync(ARTIFACTS, { recursive: true });
   const path = join(ARTIFACTS, name);
-  await page.screenshot({ path, fullPage });
+  // Finish CSS transitions (Stepper icons, overlays) so the picture shows the settled state.
+  await page.screenshot({ path, fullPage, animations: 'disabled' });
   return path;
 }
 

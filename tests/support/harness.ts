@@ -23,7 +23,7 @@ import { PG_TEMPLATE_DB, PGLITE_TEMPLATE, withDatabase } from './template.js';
 export const TEST_DB = (process.env.NETRA_TEST_DB ?? 'pglite') as 'pglite' | 'postgres';
 export { DEMO_PASSWORD };
 
-async function openTestDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
+async function openTestDatabase(): Promise<{ database: Database; url?: string; drop: () => Promise<void> }> {
   if (TEST_DB === 'postgres') {
     const url = process.env.TEST_DATABASE_URL!;
     const name = `netra_t_${randomBytes(6).toString('hex')}`;
@@ -42,6 +42,7 @@ async function openTestDatabase(): Promise<{ database: Database; drop: () => Pro
     const database = openPostgres(withDatabase(url, name), 5);
     return {
       database,
+      url: withDatabase(url, name),
       drop: async () => {
         const c = new pg.Client({ connectionString: url });
         await c.connect();
@@ -58,6 +59,8 @@ export interface TestApp {
   app: FastifyInstance;
   deps: AppDeps;
   dataDir: string;
+  /** The PostgreSQL URL of this test's database (undefined on PGlite). */
+  databaseUrl?: string;
   /** Everything the server logged, one JSON line per entry. */
   logs: string[];
   close(): Promise<void>;
@@ -78,7 +81,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   });
   const logs: string[] = [];
   const log = pino({ level: 'info' }, new Writable({ write: (chunk, _enc, done) => (logs.push(String(chunk)), done()) }));
-  const { database, drop } = await openTestDatabase();
+  const { database, url, drop } = await openTestDatabase();
   const deps = createDeps(config, database, log, new InlineJobQueue(log));
   const app = await buildApp(deps);
   await app.ready();
@@ -86,6 +89,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     app,
     deps,
     dataDir,
+    databaseUrl: url,
     logs,
     async close() {
       await app.close();
