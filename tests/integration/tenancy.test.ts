@@ -5,7 +5,7 @@ describe(`tenant isolation on ${TEST_DB}`, () => {
   let t: TestApp;
   let adminA: TestClient;
   let adminB: TestClient;
-  let employeeB: { id: string; idNumber: string };
+  let employeeB: { id: string; idNumber: string; name: string };
   let unitB: { id: string; name: string };
 
   beforeAll(async () => {

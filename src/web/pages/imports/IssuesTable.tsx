@@ -32,7 +32,7 @@ export function IssuesTable({ importId }: { importId: string }) {
         />
       </Group>
       <ErrorAlert error={issues.error} />
-      <Table.ScrollContainer minWidth={560}>
+      <Table.ScrollContainer minWidth={480}>
         <Table striped verticalSpacing={6} data-testid="import-issues">
           <Table.Thead>
             <Table.Tr>
@@ -50,7 +50,7 @@ export function IssuesTable({ importId }: { importId: string }) {
                 <Table.Td ff="monospace" fz="xs" style={{ wordBreak: 'break-all' }}>{issue.value ?? '—'}</Table.Td>
                 <Table.Td>
                   <Group gap={6} wrap="nowrap" align="flex-start">
-                    <Badge size="xs" color={issue.severity === 'error' ? 'red' : 'yellow'} variant="light">
+                    <Badge size="xs" style={{ flexShrink: 0 }} color={issue.severity === 'error' ? 'red' : 'yellow'} variant="light">
                       {issue.severity === 'error' ? t('imports.error') : t('imports.warning')}
                     </Badge>
                     <Text size="sm">{issue.reason}</Text>

@@ -35,7 +35,7 @@ export function UploadStep({ onUploaded }: { onUploaded: (view: ImportViewT) => 
         onReject={() => notifyError(new Error(t('imports.rejected')))}
         accept={ACCEPT}
         multiple={false}
-        maxSize={20 * 1024 * 1024}
+        maxSize={100 * 1024 * 1024}
         loading={upload.isPending}
         inputProps={{ 'aria-label': t('imports.fileInput') }}
       >
