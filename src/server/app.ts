@@ -31,7 +31,6 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
     requestIdHeader: false,
     trustProxy: false,
     bodyLimit: 1024 * 1024,
-    disableRequestLogging: deps.config.NODE_ENV === 'test',
   }) as unknown as FastifyInstance;
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

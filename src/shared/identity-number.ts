@@ -130,3 +130,14 @@ export function checkIdentityNumber(type: IdType, value: string, now = new Date(
       return checkInternalNumber(value);
   }
 }
+
+/**
+ * Mismatches between recorded data and what the identity number encodes. Domain §4.1: never infer
+ * data silently from a NIP; report the difference and let a person decide.
+ */
+export function identityMismatches(encoded: { birthDate?: string; sex?: Sex }, recorded: { birthDate?: string | null; sex?: Sex | null }): string[] {
+  const out: string[] = [];
+  if (recorded.sex && encoded.sex && recorded.sex !== encoded.sex) out.push(`Jenis kelamin ${recorded.sex} tidak cocok dengan nomor identitas (menunjukkan ${encoded.sex}).`);
+  if (recorded.birthDate && encoded.birthDate && recorded.birthDate !== encoded.birthDate) out.push(`Tanggal lahir ${recorded.birthDate} tidak cocok dengan nomor identitas (${encoded.birthDate}).`);
+  return out;
+}

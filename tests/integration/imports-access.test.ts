@@ -72,6 +72,12 @@ describe(`employee import: bad files and roles on ${TEST_DB}`, () => {
       const json = await admin.post('/api/imports', { file: 'NIP;Nama' });
       expect(json.status).toBe(400);
       expect(json.body.error.code).toBe('BAD_REQUEST');
+
+      const boundary = '----netratanpaberkas';
+      const payload = `--${boundary}\r\nContent-Disposition: form-data; name="catatan"\r\n\r\nhalo\r\n--${boundary}--\r\n`;
+      const noFile = await admin.request({ method: 'POST', url: '/api/imports', payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
+      expect(noFile.status).toBe(400);
+      expect(noFile.body.error).toMatchObject({ code: 'VALIDATION_FAILED', details: { file: 'Berkas belum dipilih.' } });
     });
 
     it('still accepts a small valid file afterwards', async () => {
@@ -85,7 +91,7 @@ describe(`employee import: bad files and roles on ${TEST_DB}`, () => {
   describe('roles', () => {
     const file = buildCsv(ID_HEADERS, sampleEmployees().slice(0, 1).map(toRow));
 
-    it.each(['satgas', 'pimpinan.disdik', 'bupati', 'inspektorat'])('%s cannot upload, list, validate or commit imports', async (username) => {
+    it.each(['satgas', 'pimpinan.disdik', 'bupati', 'inspektorat'])('%s cannot upload, list, read or validate imports', async (username) => {
       const up = await upload(admin, 'milik-admin.csv', file);
       const imports = await importCount(admin);
       const client = new TestClient(t);

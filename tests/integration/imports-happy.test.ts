@@ -110,16 +110,25 @@ describe(`employee import: happy path and re-import on ${TEST_DB}`, () => {
   });
 
   it('accepts a comma-separated file without BOM and LF line ends, and columns absent from the file keep their values', async () => {
+    const [pns, moved, cpns, honorer] = [samples[0]!, samples[3]!, samples[4]!, samples[8]!];
     const headers = ['NIP', 'Nama', 'Status Pegawai', 'Unit Kerja'];
-    const rows = [{ NIP: samples[0]!.nip, Nama: samples[0]!.name, 'Status Pegawai': 'PNS', 'Unit Kerja': samples[0]!.unit }];
+    const rows = [
+      { NIP: pns.nip, Nama: pns.name, 'Status Pegawai': 'PNS', 'Unit Kerja': pns.unit },
+      { NIP: cpns.nip, Nama: cpns.name, 'Status Pegawai': 'PNS', 'Unit Kerja': cpns.unit }, // CPNS became PNS
+      { NIP: honorer.nip, Nama: honorer.name, 'Status Pegawai': 'Honorer', 'Unit Kerja': honorer.unit },
+      { NIP: moved.nip, Nama: moved.name, 'Status Pegawai': 'THL', 'Unit Kerja': moved.unit }, // leaves the PNS scheme
+    ];
     const up = await upload(admin, 'ringkas.csv', buildCsv(headers, rows, { delimiter: ',', bom: false, eol: '\n' }));
     expect(up.mapping).toEqual({ NIP: 'idNumber', Nama: 'name', 'Status Pegawai': 'category', 'Unit Kerja': 'unit' });
     await validate(admin, up);
     const committed = await commit(admin, up.id);
-    expect(committed.summary.inserted).toBe(0);
-    const e = await findEmployee(admin, samples[0]!.nip);
-    expect(e.email).toBe(samples[0]!.email);
-    expect(e.phone).toBe(samples[0]!.phone);
-    expect(e.jabatanName).toBe(samples[0]!.jabatan);
+    expect(committed.summary).toMatchObject({ inserted: 0, updated: 2, unchanged: 2 });
+    // jabatan class derived from a jabatan name the file does not have is kept too
+    // no golongan/jabatan/e-mail/phone columns: those values are kept, also across CPNS → PNS
+    expect(await findEmployee(admin, pns.nip)).toMatchObject({ golongan: 'III/a', pangkat: 'Penata Muda', email: pns.email, phone: pns.phone, jabatanName: pns.jabatan, jabatanClass: 'fungsional' });
+    expect(await findEmployee(admin, cpns.nip)).toMatchObject({ category: 'pns', golongan: 'II/c', pangkat: 'Pengatur', email: cpns.email, jabatanName: cpns.jabatan });
+    expect(await findEmployee(admin, honorer.nip)).toMatchObject({ category: 'honorer', golongan: null, email: honorer.email });
+    // a category of another golongan scheme cannot keep the PNS golongan
+    expect(await findEmployee(admin, moved.nip)).toMatchObject({ category: 'thl', idType: 'internal', golongan: null, pangkat: null, jabatanClass: 'lainnya', email: moved.email });
   });
 });

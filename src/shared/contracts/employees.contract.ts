@@ -50,3 +50,30 @@ export const EmployeeUpdateBody = z
     isActive: z.boolean(),
   })
   .partial();
+
+export const EmployeeCreateBody = z.object({
+  /** NIP (PNS/CPNS), NI PPPK, NIK or internal number (non-ASN); spaces are ignored. */
+  idNumber: z.string().trim().min(3).max(40),
+  name: z.string().trim().min(2).max(200),
+  category: z.enum(EMPLOYEE_CATEGORIES),
+  unitId: z.uuid(),
+  golongan: z.string().trim().max(10).nullable().optional(),
+  jabatanName: z.string().trim().max(200).nullable().optional(),
+  /** Derived from the jabatan name when omitted. */
+  jabatanClass: z.enum(JABATAN_CLASSES).optional(),
+  sex: z.enum(SEXES).nullable().optional(),
+  birthDate: z.iso.date().nullable().optional(),
+  email: z.email().nullable().optional(),
+  phone: z.string().trim().max(30).nullable().optional(),
+  supervisorId: z.uuid().nullable().optional(),
+});
+
+const Count = z.object({ key: z.string(), count: z.number().int() });
+export const EmployeeStats = z.object({
+  total: z.number().int(),
+  byCategory: z.array(Count),
+  byJabatanClass: z.array(Count),
+  /** Active employees per unit directly under the root (or under the chosen unit). */
+  byUnit: z.array(z.object({ unitId: z.uuid(), name: z.string(), count: z.number().int() })),
+});
+export const EmployeeStatsQuery = z.object({ unitId: z.uuid().optional() });

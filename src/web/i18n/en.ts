@@ -55,7 +55,7 @@ export const en: Messages = {
   imports: {
     title: 'Import employees', stepUpload: 'Upload', stepMapping: 'Mapping', stepPreview: 'Review',
     stepDone: 'Done', dropTitle: 'Drag a CSV or XLSX file here, or click to choose',
-    dropHint: 'SIMPEG/SIASN export or the Netra template. One file, up to 20 MB.', fileInput: 'Employee data file',
+    dropHint: 'SIMPEG/SIASN export or the Netra template. One file, up to 100 MB.', fileInput: 'Employee data file',
     rejected: 'File rejected. Use CSV or XLSX.', uploading: 'Uploading… {{percent}}%',
     mappingIntro: 'Match each file column with a Netra field. Columns you do not need can be ignored.',
     ignore: '(ignore)', columnDescription: 'File column', defaultCategory: 'Default category',

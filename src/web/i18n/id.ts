@@ -53,7 +53,7 @@ export const id = {
   imports: {
     title: 'Impor data pegawai', stepUpload: 'Unggah', stepMapping: 'Pemetaan', stepPreview: 'Pemeriksaan',
     stepDone: 'Selesai', dropTitle: 'Seret berkas CSV atau XLSX ke sini, atau klik untuk memilih',
-    dropHint: 'Ekspor SIMPEG/SIASN atau templat Netra. Satu berkas, maksimal 20 MB.', fileInput: 'Berkas data pegawai',
+    dropHint: 'Ekspor SIMPEG/SIASN atau templat Netra. Satu berkas, maksimal 100 MB.', fileInput: 'Berkas data pegawai',
     rejected: 'Berkas ditolak. Gunakan CSV atau XLSX.', uploading: 'Mengunggah… {{percent}}%',
     mappingIntro: 'Cocokkan setiap kolom berkas dengan isian Netra. Kolom yang tidak diperlukan dapat diabaikan.',
     ignore: '(abaikan)', columnDescription: 'Kolom berkas', defaultCategory: 'Kategori bawaan',

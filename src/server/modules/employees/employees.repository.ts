@@ -112,3 +112,32 @@ export async function countEmployees(db: DbOrTx, tenantId: string): Promise<numb
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(employee).where(eq(employee.tenantId, tenantId));
   return row?.n ?? 0;
 }
+
+export async function insertEmployee(tx: DbOrTx, row: typeof employee.$inferInsert): Promise<EmployeeRow> {
+  const [created] = await tx.insert(employee).values(row).returning();
+  return created!;
+}
+
+/** Active employees counted by category, jabatan class and child unit of `under` (path prefix). */
+export async function employeeStats(db: DbOrTx, tenantId: string, under: { path: string; depth: number } | null, employeeId?: string) {
+  const where = and(
+    eq(employee.tenantId, tenantId),
+    eq(employee.isActive, true),
+    under ? like(unit.path, `${escapeLike(under.path)}%`) : undefined,
+    employeeId ? eq(employee.id, employeeId) : undefined,
+  );
+  const countBy = (column: typeof employee.category | typeof employee.jabatanClass) =>
+    db.select({ key: column, count: sql<number>`count(*)::int` }).from(employee).innerJoin(unit, joinUnit).where(where).groupBy(column).orderBy(sql`count(*) desc`);
+  const byCategory = await countBy(employee.category);
+  const byJabatanClass = await countBy(employee.jabatanClass);
+  // The child unit an employee belongs to is the path segment just below `under` (ids are 36 chars).
+  const depth = under?.depth ?? 0;
+  const childId = sql<string>`split_part(${unit.path}, '/', ${sql.raw(String(Math.trunc(depth) + 2))})`;
+  const byChild = await db
+    .select({ unitId: childId, count: sql<number>`count(*)::int` })
+    .from(employee)
+    .innerJoin(unit, joinUnit)
+    .where(where)
+    .groupBy(childId);
+  return { byCategory, byJabatanClass, byChild: byChild.filter((r) => r.unitId !== '') };
+}

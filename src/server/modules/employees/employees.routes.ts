@@ -1,13 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { IdParams } from '../../../shared/contracts/common.js';
-import { EmployeeListQuery, EmployeePage, EmployeeUpdateBody, EmployeeView } from '../../../shared/contracts/employees.contract.js';
+import { EmployeeCreateBody, EmployeeListQuery, EmployeePage, EmployeeStats, EmployeeStatsQuery, EmployeeUpdateBody, EmployeeView } from '../../../shared/contracts/employees.contract.js';
 import type { AppDeps } from '../../deps.js';
 import { contextOf } from '../../http/session.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { exportEmployeesXlsx } from './employees.export.js';
 import { presentEmployee } from './employees.presenter.js';
-import { employeeFilterFor, getEmployee, searchEmployees, updateEmployee } from './employees.service.js';
+import { createEmployee, employeeFilterFor, getEmployee, getEmployeeStats, searchEmployees, updateEmployee } from './employees.service.js';
 
 export function employeeRoutes(deps: AppDeps) {
   return async (app: FastifyInstance) => {
@@ -29,6 +29,14 @@ export function employeeRoutes(deps: AppDeps) {
         .header('content-disposition', `attachment; filename="pegawai-${stamp}.xlsx"`)
         .send(exportEmployeesXlsx(deps.db, ctx.tenantId, filter));
     });
+
+    r.post('/employees', { schema: { tags: ['employees'], summary: 'Tambah satu pegawai', body: EmployeeCreateBody, response: { 201: EmployeeView } } }, async (request, reply) =>
+      reply.status(201).send(presentEmployee(await createEmployee(deps.db, contextOf(request), request.body))),
+    );
+
+    r.get('/employees/stats', { schema: { tags: ['employees'], summary: 'Jumlah pegawai aktif per kategori, kelas jabatan dan unit', querystring: EmployeeStatsQuery, response: { 200: EmployeeStats } } }, async (request) =>
+      getEmployeeStats(deps.db, contextOf(request), request.query.unitId),
+    );
 
     r.get('/employees/:id', { schema: { tags: ['employees'], summary: 'Data satu pegawai', params: IdParams, response: { 200: EmployeeView } } }, async (request) =>
       presentEmployee(await getEmployee(deps.db, contextOf(request), request.params.id)),

@@ -1,13 +1,17 @@
 import type { z } from 'zod';
-import type { EmployeeListQuery, EmployeeUpdateBody } from '../../../shared/contracts/employees.contract.js';
+import type { EmployeeCreateBody, EmployeeListQuery, EmployeeUpdateBody } from '../../../shared/contracts/employees.contract.js';
+import { checkIdentityNumber, identityMismatches, normalizeIdentityNumber } from '../../../shared/identity-number.js';
+import { isUniqueViolation } from '../../lib/db-errors.js';
 import type { Db } from '../../db/client.js';
 import { AppError, notFound } from '../../http/app-error.js';
 import type { RequestContext } from '../../lib/context.js';
 import { requireScope, type Permission } from '../../lib/policy.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { findUnit } from '../units/units.repository.js';
-import { normalizeGolongan } from '../imports/import-normalize.js';
+import { findRootUnit, findUnit, listUnits } from '../units/units.repository.js';
+import { idTypeFor, jabatanClassOf, normalizeGolongan } from '../imports/import-normalize.js';
 import {
+  employeeStats,
+  insertEmployee,
   findEmployeeById,
   findEmployeeUnitPath,
   listEmployees,
@@ -95,4 +99,70 @@ export async function updateEmployee(db: Db, ctx: RequestContext, id: string, in
     await recordAudit(tx, ctx, { action: 'employee.update', entityType: 'employee', entityId: id, before, after });
     return after;
   });
+}
+
+/** Adds one employee by hand, with the same identity-number rules as the import. */
+export async function createEmployee(db: Db, ctx: RequestContext, input: z.infer<typeof EmployeeCreateBody>): Promise<EmployeeWithUnit> {
+  requireScope(ctx.actor, 'employee.write');
+  const raw = normalizeIdentityNumber(input.idNumber);
+  const idType = idTypeFor(input.category, raw);
+  const check = checkIdentityNumber(idType, raw);
+  if (!check.ok) throw new AppError('VALIDATION_FAILED', { idNumber: check.reason });
+  const golongan = normalizeGolongan(input.golongan ?? '', input.category);
+  if (!golongan.ok) throw new AppError('VALIDATION_FAILED', { golongan: golongan.reason });
+  const jabatanName = input.jabatanName ?? null;
+  const jabatanClass = input.jabatanClass ?? jabatanClassOf('', jabatanName ?? '', input.category) ?? 'lainnya';
+  const warnings = identityMismatches(check, { sex: input.sex, birthDate: input.birthDate });
+  return db
+    .transaction(async (tx) => {
+      if (!(await findUnit(tx, ctx.tenantId, input.unitId))) throw new AppError('VALIDATION_FAILED', { unitId: 'Unit tidak ditemukan.' });
+      if (input.supervisorId && !(await findEmployeeById(tx, ctx.tenantId, input.supervisorId))) {
+        throw new AppError('VALIDATION_FAILED', { supervisorId: 'Atasan langsung tidak ditemukan.' });
+      }
+      const created = await insertEmployee(tx, {
+        tenantId: ctx.tenantId,
+        idType,
+        idNumber: check.value,
+        name: input.name,
+        category: input.category,
+        unitId: input.unitId,
+        golonganScheme: golongan.scheme,
+        golongan: golongan.value,
+        jabatanName,
+        jabatanClass,
+        sex: input.sex ?? null,
+        birthDate: input.birthDate ?? null,
+        email: input.email ?? null,
+        phone: input.phone ?? null,
+        supervisorId: input.supervisorId ?? null,
+        dataWarnings: warnings,
+      });
+      const after = (await findEmployeeById(tx, ctx.tenantId, created.id))!;
+      await recordAudit(tx, ctx, { action: 'employee.create', entityType: 'employee', entityId: created.id, after });
+      return after;
+    })
+    .catch((error: unknown) => {
+      if (isUniqueViolation(error)) throw new AppError('CONFLICT', { idNumber: 'Nomor identitas ini sudah terdaftar.' });
+      throw error;
+    });
+}
+
+/** Headcounts for the dashboard: by category, jabatan class and child unit, within the actor's scope. */
+export async function getEmployeeStats(db: Db, ctx: RequestContext, unitId?: string) {
+  const scope = requireScope(ctx.actor, 'unit.read');
+  const under = unitId ? await findUnit(db, ctx.tenantId, unitId) : scope === 'subtree' ? await findUnit(db, ctx.tenantId, ctx.actor.scopeUnitId!) : await findRootUnit(db, ctx.tenantId);
+  if (!under) throw notFound({ unitId });
+  if (scope === 'subtree' && !under.path.startsWith(ctx.actor.scopeUnitPath!)) throw new AppError('FORBIDDEN');
+  const depth = under.path.split('/').filter(Boolean).length;
+  const stats = await employeeStats(db, ctx.tenantId, { path: under.path, depth });
+  const names = new Map((await listUnits(db, ctx.tenantId, under.path)).map((u) => [u.id, u.name]));
+  const total = stats.byCategory.reduce((sum, r) => sum + r.count, 0);
+  return {
+    total,
+    byCategory: stats.byCategory,
+    byJabatanClass: stats.byJabatanClass,
+    byUnit: stats.byChild
+      .map((r) => ({ unitId: r.unitId, name: names.get(r.unitId) ?? '?', count: r.count }))
+      .sort((a, b) => b.count - a.count),
+  };
 }

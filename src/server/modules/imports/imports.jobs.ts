@@ -172,14 +172,17 @@ export async function runImportCommit(deps: AppDeps, payload: ImportJobPayload):
         }
       }
 
-      const updatable: UpsertColumn[] = ['name', 'category', 'idType', 'unitId', 'jabatanClass', 'dataWarnings'];
-      if (mappedFields.has('golongan') || mappedFields.has('category')) updatable.push('golonganScheme', 'golongan');
+      const updatable: UpsertColumn[] = ['name', 'category', 'idType', 'unitId', 'dataWarnings'];
+      // Golongan and jabatan class also depend on the category: without their columns they follow it
+      // only when it moves to another golongan scheme or between ASN and non-ASN (followCategory).
+      if (mappedFields.has('golongan')) updatable.push('golonganScheme', 'golongan');
+      if (mappedFields.has('jabatanName') || mappedFields.has('jabatanClass')) updatable.push('jabatanClass');
       if (mappedFields.has('jabatanName')) updatable.push('jabatanName');
       if (mappedFields.has('sex')) updatable.push('sex');
       if (mappedFields.has('birthDate')) updatable.push('birthDate');
       if (mappedFields.has('email')) updatable.push('email');
       if (mappedFields.has('phone')) updatable.push('phone');
-      const { inserted, updated } = await upsertEmployeesFromStaging(tx, tenantId, importId, updatable);
+      const { inserted, updated } = await upsertEmployeesFromStaging(tx, tenantId, importId, updatable, { followCategory: true });
       if (mappedFields.has('supervisorIdNumber')) await linkSupervisors(tx, tenantId, importId);
       const deactivated = options.deactivateMissing ? await deactivateMissing(tx, tenantId, importId) : 0;
       const summary = { inserted, updated, unchanged: batch.validRows - inserted - updated, deactivated, unitsCreated, unknownUnits: unknown };

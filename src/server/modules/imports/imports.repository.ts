@@ -79,10 +79,31 @@ export type UpsertColumn = keyof typeof UPSERT_COLUMNS;
  * `updatable` keep their current value (a file without an e-mail column does not erase e-mails).
  * A row that would change nothing is not touched, so re-importing the same file is a no-op.
  */
-export async function upsertEmployeesFromStaging(tx: DbOrTx, tenantId: string, importId: string, updatable: readonly UpsertColumn[]) {
+export async function upsertEmployeesFromStaging(
+  tx: DbOrTx,
+  tenantId: string,
+  importId: string,
+  updatable: readonly UpsertColumn[],
+  options: { followCategory?: boolean } = {},
+) {
   const cols = updatable.map((c) => UPSERT_COLUMNS[c]);
+  // With `followCategory`, a file that has a category but no golongan or jabatan column keeps the
+  // employee's golongan while the golongan scheme (PNS/PPPK/none) of the category stays the same, and
+  // the jabatan class while the employee stays ASN or non-ASN; otherwise they follow the staged row.
+  const scheme = (c: string) => `(case when ${c} in ('pns', 'cpns') then 'pns' when ${c} in ('pppk', 'pppk_paruh_waktu') then 'pppk' end)`;
+  const isAsn = (c: string) => `(${c} in ('pns', 'cpns', 'pppk', 'pppk_paruh_waktu'))`;
+  const sameScheme = `employee."golongan_scheme" is not distinct from ${scheme('excluded."category"')}`;
+  const sameAsn = `${isAsn('employee."category"')} = ${isAsn('excluded."category"')}`;
+  const followSet = [
+    ...(options.followCategory && !cols.includes('golongan')
+      ? [`"golongan_scheme" = case when ${sameScheme} then employee."golongan_scheme" end`, `"golongan" = case when ${sameScheme} then employee."golongan" end`]
+      : []),
+    ...(options.followCategory && !cols.includes('jabatan_class')
+      ? [`"jabatan_class" = case when ${sameAsn} then employee."jabatan_class" else excluded."jabatan_class" end`]
+      : []),
+  ].map((x) => sql.raw(x));
   const set = sql.join(
-    [...cols.map((c) => sql.raw(`"${c}" = excluded."${c}"`)), sql.raw('is_active = true'), sql.raw('updated_at = now()')],
+    [...cols.map((c) => sql.raw(`"${c}" = excluded."${c}"`)), ...followSet, sql.raw('is_active = true'), sql.raw('updated_at = now()')],
     sql.raw(', '),
   );
   const current = sql.raw(`(${[...cols, 'is_active'].map((c) => `employee."${c}"`).join(', ')})`);

@@ -1,0 +1,52 @@
+/**
+ * `npm run bench` runs every benchmark in order; `npm run bench -- import` (or `-- http`) runs one.
+ * Each benchmark prints its figure and the same machine's limit measured in the same run; a summary
+ * table closes the run. Nothing is written to disk: bench/RESULTS.md is written by hand from a run.
+ *
+ * Environment: BENCH_ROWS (import rows, default 100000), BENCH_BACKENDS (e.g. "pglite" or
+ * "postgres,pglite"), BENCH_PG_URL (admin URL, default postgres://postgres@127.0.0.1:5432/postgres),
+ * BENCH_PG_DB (database dropped and re-created per back end, default netra_bench),
+ * BENCH_DURATION / BENCH_CONNECTIONS (http load, default 10 s / 10).
+ */
+import { runHttpBench } from './http.js';
+import { runImportBench } from './import.js';
+import { header, machineLine, table, type Summary } from './lib.js';
+
+const BENCHES: Record<string, () => Promise<Summary[]>> = { import: runImportBench, http: runHttpBench };
+
+const requested = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const unknown = requested.filter((name) => !(name in BENCHES));
+if (unknown.length) {
+  console.error(`unknown benchmark: ${unknown.join(', ')} (available: ${Object.keys(BENCHES).join(', ')})`);
+  process.exit(2);
+}
+const selected = requested.length ? requested : Object.keys(BENCHES);
+
+console.log(`Netra benchmarks: ${selected.join(', ')}`);
+console.log(`machine: ${machineLine()}`);
+console.log(`started: ${new Date().toISOString()}`);
+
+const started = performance.now();
+const summaries: Summary[] = [];
+const failures: string[] = [];
+for (const name of selected) {
+  const t = performance.now();
+  try {
+    summaries.push(...(await BENCHES[name]!()));
+  } catch (error) {
+    failures.push(name);
+    console.error(`\n${name} benchmark FAILED:`, error);
+  }
+  console.log(`(${name}: ${((performance.now() - t) / 1000).toFixed(0)} s)`);
+}
+
+header('summary');
+if (summaries.length) {
+  table([
+    ['bench', 'back end', 'metric', 'figure', 'limit (same run)', 'of limit', 'target', 'met'],
+    ...summaries.map((s) => [s.bench, s.backend, s.metric, s.value, s.limit, s.ratio, s.target, s.met === null ? '—' : s.met ? 'yes' : 'NO']),
+  ]);
+}
+if (failures.length) console.log(`FAILED: ${failures.join(', ')}`);
+console.log(`total ${((performance.now() - started) / 1000).toFixed(0)} s; machine: ${machineLine()}`);
+process.exit(failures.length ? 1 : 0);
