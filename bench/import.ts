@@ -31,6 +31,7 @@ import {
   openBench,
   queryRows,
   secs,
+  signedMib,
   startRssSampler,
   table,
   type Backend,
@@ -265,7 +266,7 @@ function report(r: ImportResult): Summary[] {
   ]);
   console.log(`import / bare COPY = ${(ratio * 100).toFixed(1)}%`);
   console.log(
-    `RSS: ${mib(r.rssBefore)} before import, peak ${mib(r.peakRss)} during import (+${mib(r.peakRss - r.rssBefore)}; ${r.rssSamples} samples @100 ms, ` +
+    `RSS: ${mib(r.rssBefore)} before import, peak ${mib(r.peakRss)} during import (${signedMib(r.peakRss - r.rssBefore)}; ${r.rssSamples} samples @100 ms, ` +
       `from a worker thread), process high-water mark so far ${mib(maxRssEver())}`,
   );
   const out: Summary[] = [];
@@ -275,15 +276,16 @@ function report(r: ImportResult): Summary[] {
     out.push({ bench: 'import', backend: r.backend, metric: 'rows/s', value: fmtInt(rate(r.totalMs)), limit: `${fmtInt(rate(bestCopy))} (COPY)`, ratio: `${(ratio * 100).toFixed(1)}%`, target: '≥ 50% of COPY', met });
   } else {
     const seconds = r.totalMs / 1000;
-    const scaled = r.rows === 100_000 ? seconds : (seconds * 100_000) / r.rows;
-    const met = scaled < PGLITE_TARGET_SECONDS;
+    // The target is stated for 100,000 rows; other sizes are reported but not judged (fixed costs do not scale).
+    const judged = r.rows === 100_000;
+    const met = judged ? seconds < PGLITE_TARGET_SECONDS : null;
     console.log(
-      `target: 100,000 rows in < ${PGLITE_TARGET_SECONDS} s on PGlite → ${met ? 'MET' : 'NOT MET'} (${seconds.toFixed(2)} s` +
-        `${r.rows === 100_000 ? '' : `; ${scaled.toFixed(2)} s scaled linearly to 100k`})`,
+      `target: 100,000 rows in < ${PGLITE_TARGET_SECONDS} s on PGlite → ` +
+        (judged ? `${met ? 'MET' : 'NOT MET'} (${seconds.toFixed(2)} s)` : `not judged: ${fmtInt(r.rows)} rows took ${seconds.toFixed(2)} s (run with BENCH_ROWS=100000)`),
     );
-    out.push({ bench: 'import', backend: r.backend, metric: 'rows/s', value: fmtInt(rate(r.totalMs)), limit: `${fmtInt(rate(bestCopy))} (COPY)`, ratio: `${(ratio * 100).toFixed(1)}%`, target: `100k < ${PGLITE_TARGET_SECONDS} s (${seconds.toFixed(1)} s)`, met });
+    out.push({ bench: 'import', backend: r.backend, metric: 'rows/s', value: fmtInt(rate(r.totalMs)), limit: `${fmtInt(rate(bestCopy))} (COPY)`, ratio: `${(ratio * 100).toFixed(1)}%`, target: judged ? `100k < ${PGLITE_TARGET_SECONDS} s (${seconds.toFixed(1)} s)` : `n/a at ${fmtInt(r.rows)} rows`, met });
   }
-  out.push({ bench: 'import', backend: r.backend, metric: 'peak RSS', value: mib(r.peakRss), limit: `+${mib(r.peakRss - r.rssBefore)} over start`, ratio: '', target: '', met: null });
+  out.push({ bench: 'import', backend: r.backend, metric: 'peak RSS (growth)', value: `${mib(r.peakRss)} (${signedMib(r.peakRss - r.rssBefore)})`, limit: '—', ratio: '', target: 'streamed', met: null });
   return out;
 }
 

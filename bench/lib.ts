@@ -140,6 +140,7 @@ export function startRssSampler(intervalMs = 100): { stop(): Promise<{ peakRss: 
 }
 
 export const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
+export const signedMib = (bytes: number) => `${bytes < 0 ? '−' : '+'}${mib(Math.abs(bytes))}`;
 export const fmtInt = (n: number) => Math.round(n).toLocaleString('en-US');
 export const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 

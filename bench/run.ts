@@ -10,6 +10,7 @@
  */
 import { runHttpBench } from './http.js';
 import { runImportBench } from './import.js';
+import { loadavg } from 'node:os';
 import { header, machineLine, table, type Summary } from './lib.js';
 
 const BENCHES: Record<string, () => Promise<Summary[]>> = { import: runImportBench, http: runHttpBench };
@@ -24,7 +25,8 @@ const selected = requested.length ? requested : Object.keys(BENCHES);
 
 console.log(`Netra benchmarks: ${selected.join(', ')}`);
 console.log(`machine: ${machineLine()}`);
-console.log(`started: ${new Date().toISOString()}`);
+const load = () => loadavg().map((x) => x.toFixed(2)).join(' / ');
+console.log(`started: ${new Date().toISOString()}; load average (1/5/15 min) ${load()} — other work on the machine skews every figure`);
 
 const started = performance.now();
 const summaries: Summary[] = [];
@@ -48,5 +50,5 @@ if (summaries.length) {
   ]);
 }
 if (failures.length) console.log(`FAILED: ${failures.join(', ')}`);
-console.log(`total ${((performance.now() - started) / 1000).toFixed(0)} s; machine: ${machineLine()}`);
+console.log(`total ${((performance.now() - started) / 1000).toFixed(0)} s; load average at end ${load()} (includes this run's own load); machine: ${machineLine()}`);
 process.exit(failures.length ? 1 : 0);

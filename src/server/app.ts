@@ -21,6 +21,9 @@ import { importRoutes } from './modules/imports/imports.routes.js';
 import { outboxRoutes } from './modules/mail/outbox.routes.js';
 import { tenantRoutes } from './modules/tenants/tenants.routes.js';
 import { unitRoutes } from './modules/units/units.routes.js';
+import { electionRoutes } from './modules/elections/elections.routes.js';
+import { pledgeRoutes } from './modules/pledges/pledges.routes.js';
+import { verifyRoutes, wellKnownRoutes } from './modules/pledges/verify.routes.js';
 
 export const WEB_DIST = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
@@ -64,6 +67,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
     reply.header('x-request-id', request.id);
   });
 
+  await app.register(wellKnownRoutes(deps));
   app.get('/api/health', async () => ({ ok: true, database: deps.database.kind }));
   await app.register(
     async (api) => {
@@ -74,6 +78,9 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
       await api.register(importRoutes(deps));
       await api.register(auditRoutes(deps));
       await api.register(outboxRoutes(deps));
+      await api.register(electionRoutes(deps));
+      await api.register(pledgeRoutes(deps));
+      await api.register(verifyRoutes(deps));
     },
     { prefix: '/api' },
   );

@@ -6,7 +6,9 @@ import { lockDataDir } from './db/lock.js';
 import type { AppDeps } from './deps.js';
 import { InlineJobQueue, PgBossJobQueue, type JobQueue } from './jobs/queue.js';
 import { createPasswordHasher } from './lib/passwords.js';
+import { loadSigningKey } from './lib/signing-key.js';
 import { registerImportJobs } from './modules/imports/imports.jobs.js';
+import { registerPledgeJobs } from './modules/pledges/pledges.jobs.js';
 import { Mailer, MAIL_SEND_JOB } from './modules/mail/mail.service.js';
 import { join } from 'node:path';
 
@@ -43,8 +45,9 @@ export async function openDatabase(config: Config): Promise<{ database: Database
 export function createDeps(config: Config, database: Database, log: Logger, jobs?: JobQueue): AppDeps {
   const queue = jobs ?? (config.JOBS_INLINE ? new InlineJobQueue(log) : new PgBossJobQueue(database, config.DATABASE_URL, log));
   const mailer = new Mailer(config, queue, log);
-  const deps: AppDeps = { config, database, db: database.db, jobs: queue, mailer, passwords: createPasswordHasher(config), log };
+  const deps: AppDeps = { config, database, db: database.db, jobs: queue, mailer, passwords: createPasswordHasher(config), signingKey: loadSigningKey(config), log };
   registerImportJobs(deps);
+  registerPledgeJobs(deps);
   queue.register(MAIL_SEND_JOB, (p) => mailer.deliver(deps.db, p as { tenantId: string; id: string; isSecret: boolean }));
   return deps;
 }

@@ -38,6 +38,14 @@ const ConfigSchema = z
     LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
     OTP_TTL_MINUTES: z.coerce.number().int().min(1).max(60).default(10),
     IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).default(100 * 1024 * 1024),
+    /**
+     * Ed25519 key that signs pledge records: base64 of a 32-byte seed. Unset: a key is generated once
+     * into DATA_DIR/keys (fine for one server; set it explicitly when several servers share a database).
+     */
+    PLEDGE_SIGNING_KEY: z
+      .string()
+      .refine((v) => Buffer.from(v, 'base64').length === 32, 'harus base64 dari 32 byte (seed Ed25519)')
+      .optional(),
     /** Run background jobs inside the request (tests) instead of through pg-boss. */
     JOBS_INLINE: bool.default(false),
   })

@@ -3,6 +3,7 @@ import type { Config } from './config.js';
 import type { Database, Db } from './db/client.js';
 import type { JobQueue } from './jobs/queue.js';
 import type { PasswordHasher } from './lib/passwords.js';
+import type { SigningKey } from './lib/signing-key.js';
 import type { Mailer } from './modules/mail/mail.service.js';
 
 /** Everything with a side effect, built once at boot (or by a test) and handed to routes and jobs. */
@@ -13,5 +14,6 @@ export interface AppDeps {
   jobs: JobQueue;
   mailer: Mailer;
   passwords: PasswordHasher;
+  signingKey: SigningKey;
   log: Logger;
 }

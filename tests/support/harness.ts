@@ -159,6 +159,29 @@ export class TestClient {
     return res;
   }
 
+  /** Employee sign-in with NIP + one-time code read from the dev outbox (no SMTP configured). */
+  async loginEmployee(idNumber: string, tenant?: string): Promise<Response> {
+    await this.post('/api/auth/otp/request', { idNumber, ...(tenant ? { tenant } : {}) });
+    const rows = (await this.t.deps.db.execute(`select body from mail_message order by created_at desc limit 1` as never)) as unknown as { rows: { body: string }[] };
+    const code = rows.rows[0]?.body.match(/Kode masuk Netra Anda: (\d{6})/)?.[1];
+    if (!code) throw new Error(`no OTP mail for ${idNumber}`);
+    const res = await this.post('/api/auth/otp/verify', { idNumber, code, ...(tenant ? { tenant } : {}) });
+    if (res.status !== 200) throw new Error(`employee login failed: ${res.status} ${JSON.stringify(res.body)}`);
+    return res;
+  }
+
+  /** Sends multipart/form-data with text fields and one file field. */
+  multipart(url: string, fields: Record<string, string>, file?: { field?: string; name: string; content: Buffer; type: string }) {
+    const boundary = `----netra${randomBytes(8).toString('hex')}`;
+    const parts: Buffer[] = [];
+    for (const [k, v] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+    if (file) {
+      parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${file.field ?? 'file'}"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`), file.content, Buffer.from('\r\n'));
+    }
+    parts.push(Buffer.from(`--${boundary}--\r\n`));
+    return this.request({ method: 'POST', url, payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
+  }
+
   /** Uploads a file as multipart/form-data field "file". */
   upload(url: string, fileName: string, content: Buffer | string, contentType = 'text/csv') {
     const boundary = `----netra${randomBytes(8).toString('hex')}`;

@@ -23,6 +23,19 @@ export const POLICY = {
   'audit.read': { admin: 'tenant', inspektorat: 'tenant', superadmin: 'tenant' },
   'outbox.read': { admin: 'tenant', superadmin: 'tenant' },
   'tenant.manage': { superadmin: 'tenant' },
+  'election.read': { ...STAFF_READ },
+  'election.write': { admin: 'tenant', superadmin: 'tenant' },
+  'campaign.read': { ...STAFF_READ },
+  'campaign.write': { admin: 'tenant', superadmin: 'tenant' },
+  /** Signing one's own pledge. */
+  'pledge.sign': { pegawai: 'self', admin: 'self', satgas: 'self', pimpinan_unit: 'self', ppk: 'self', inspektorat: 'self' },
+  /** Recording a paper signature for an employee without a device. */
+  'pledge.record_paper': { admin: 'tenant', superadmin: 'tenant', pimpinan_unit: 'subtree' },
+  'pledge.read': { ...STAFF_READ },
+  'pledge.revoke': { admin: 'tenant', superadmin: 'tenant' },
+  'apel.report': { pimpinan_unit: 'subtree', admin: 'tenant', superadmin: 'tenant' },
+  'apel.review': { admin: 'tenant', superadmin: 'tenant' },
+  'compliance.read': { ...STAFF_READ },
 } as const satisfies Record<string, Partial<Record<Role, Scope>>>;
 
 export type Permission = keyof typeof POLICY;

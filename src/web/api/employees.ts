@@ -1,6 +1,13 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, withQuery, type QueryValue } from './client';
-import type { EmployeeListQueryT, EmployeePageT, EmployeeUpdateBodyT, EmployeeViewT } from './types';
+import type {
+  EmployeeCreateBodyT,
+  EmployeeListQueryT,
+  EmployeePageT,
+  EmployeeStatsT,
+  EmployeeUpdateBodyT,
+  EmployeeViewT,
+} from './types';
 
 export const employeesKey = ['employees'] as const;
 
@@ -31,6 +38,27 @@ export function useUpdateEmployee() {
       void client.invalidateQueries({ queryKey: employeesKey });
       void client.invalidateQueries({ queryKey: ['units'] });
     },
+  });
+}
+
+export function useCreateEmployee() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: EmployeeCreateBodyT) => api<EmployeeViewT>('/api/employees', { method: 'POST', body }),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: employeesKey });
+      void client.invalidateQueries({ queryKey: ['units'] });
+    },
+  });
+}
+
+/** Active-employee counts for the dashboard (by category, jabatan class and top-level unit). */
+export function useEmployeeStats(enabled = true, unitId?: string) {
+  return useQuery({
+    queryKey: [...employeesKey, 'stats', unitId ?? null],
+    queryFn: () => api<EmployeeStatsT>('/api/employees/stats', { query: { unitId } }),
+    staleTime: 60_000,
+    enabled,
   });
 }
 

@@ -3,11 +3,14 @@ import type { z } from 'zod';
 import type { PublicTenants, SessionInfo, SessionUser, TotpSetup } from '../../shared/contracts/auth.contract.js';
 import type { UnitCreateBody, UnitTree, UnitUpdateBody, UnitView } from '../../shared/contracts/units.contract.js';
 import type {
+  EmployeeCreateBody,
   EmployeeListQuery,
   EmployeePage,
+  EmployeeStats,
   EmployeeUpdateBody,
   EmployeeView,
 } from '../../shared/contracts/employees.contract.js';
+import type { Region, TenantCreateBody, TenantView } from '../../shared/contracts/tenants.contract.js';
 import type {
   ImportCommitBody,
   ImportIssueView,
@@ -29,6 +32,12 @@ export type EmployeeViewT = z.infer<typeof EmployeeView>;
 export type EmployeePageT = z.infer<typeof EmployeePage>;
 export type EmployeeListQueryT = Partial<z.input<typeof EmployeeListQuery>>;
 export type EmployeeUpdateBodyT = z.input<typeof EmployeeUpdateBody>;
+export type EmployeeCreateBodyT = z.input<typeof EmployeeCreateBody>;
+export type EmployeeStatsT = z.infer<typeof EmployeeStats>;
+
+export type TenantViewT = z.infer<typeof TenantView>;
+export type TenantCreateBodyT = z.input<typeof TenantCreateBody>;
+export type RegionT = z.infer<typeof Region>;
 
 export type ImportViewT = z.infer<typeof ImportView>;
 export type ImportIssueViewT = z.infer<typeof ImportIssueView>;

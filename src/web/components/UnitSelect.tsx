@@ -11,10 +11,11 @@ interface Props {
   clearable?: boolean;
   placeholder?: string;
   required?: boolean;
+  error?: React.ReactNode;
 }
 
 /** Searchable Select over all visible units. */
-export function UnitSelect({ label, value, onChange, exclude, clearable, placeholder, required }: Props) {
+export function UnitSelect({ label, value, onChange, exclude, clearable, placeholder, required, error }: Props) {
   const units = useUnits();
   const data = useMemo(
     () =>
@@ -34,6 +35,7 @@ export function UnitSelect({ label, value, onChange, exclude, clearable, placeho
       clearable={clearable}
       placeholder={placeholder}
       required={required}
+      error={error}
       limit={100}
       disabled={units.isPending}
     />

@@ -10,7 +10,8 @@ export type Permission =
   | 'employee.export'
   | 'employee.import'
   | 'audit.read'
-  | 'outbox.read';
+  | 'outbox.read'
+  | 'tenant.manage';
 
 export function can(session: SessionInfoT | undefined, permission: Permission): boolean {
   return session?.permissions[permission] === true;

@@ -21,3 +21,8 @@ export function formatDate(iso: string | null | undefined): string {
 export function formatNumber(n: number): string {
   return new Intl.NumberFormat(locale()).format(n);
 }
+
+/** Share as a percentage with one decimal, e.g. 0.123 → "12,3%". */
+export function formatPercent(share: number): string {
+  return new Intl.NumberFormat(locale(), { style: 'percent', maximumFractionDigits: 1 }).format(share);
+}

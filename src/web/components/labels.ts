@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 
-type EnumGroup = 'unitType' | 'category' | 'jabatanClass' | 'idType' | 'sex' | 'status' | 'role' | 'importField';
+type EnumGroup = 'unitType' | 'category' | 'jabatanClass' | 'idType' | 'sex' | 'status' | 'role' | 'importField' | 'tenantKind';
 
 /** Translated label of an enum value, e.g. enumLabel(t, 'unitType', 'dinas'). */
 export function useEnumLabel() {

@@ -18,7 +18,7 @@ export const en: Messages = {
   nav: {
     home: 'Home', units: 'Work units', employees: 'Employees', import: 'Import employees',
     audit: 'Audit log', outbox: 'Outbox (dev)', security: 'Account security', logout: 'Sign out',
-    language: 'Change language', menu: 'Toggle menu',
+    language: 'Change language', menu: 'Toggle menu', tenants: 'Agencies',
   },
   login: {
     title: 'Sign in to Netra', tenant: 'Agency (Pemda)', staffTab: 'Staff', employeeTab: 'Employee (NIP)',
@@ -31,6 +31,23 @@ export const en: Messages = {
   home: {
     welcome: 'Welcome, {{name}}', tenant: 'Agency', roles: 'Roles', units: 'Work units',
     employees: 'Active employees', quickLinks: 'Shortcuts',
+  },
+  dashboard: {
+    title: 'Active employees overview', byCategory: 'By category', byJabatanClass: 'By position class',
+    byUnit: 'Units with the most employees', byUnitHint: 'Select a bar or row to see that unit\'s employees.',
+    chart: 'Chart', table: 'Table', view: 'View', count: 'Count', share: 'Share',
+    empty: 'No active employees yet.'
+  },
+  tenants: {
+    title: 'Agencies', intro: 'Regional governments and agencies using this Netra installation.',
+    register: 'Register agency', slug: 'Agency code (slug)', slugHint: 'Lowercase letters, digits and hyphens, e.g. kab-banyumas.',
+    name: 'Agency name', kind: 'Agency type', region: 'Region (Kemendagri code)',
+    regionPlaceholder: 'Type a province or regency/city name', regionEmpty: 'No region found.',
+    timezone: 'Time zone', address: 'Address', admin: 'First admin (BKPSDM)', username: 'Admin username',
+    usernameHint: 'Lowercase letters, digits, dot, underscore or hyphen (3–40).', displayName: 'Display name',
+    email: 'Admin email', password: 'Initial password', passwordHint: 'At least 12 characters.',
+    employees: 'Employees', units: 'Units', status: 'Status', empty: 'No agencies yet.',
+    created: 'Agency {{name}} registered.'
   },
   employeeHome: {
     title: 'Employee home', intro: 'Your personnel data is shown below. Contact the HR admin if anything is wrong.',
@@ -50,7 +67,11 @@ export const en: Messages = {
     name: 'Name', sex: 'Sex', birthDate: 'Date of birth', golongan: 'Grade', pangkat: 'Rank',
     jabatanName: 'Position', email: 'Email', phone: 'Phone', supervisor: 'Supervisor',
     isActive: 'Active employee', warnings: 'Data warnings', detail: 'Employee details', edit: 'Edit data',
-    pageSize: 'Rows per page', resetFilters: 'Clear filters',
+    pageSize: 'Rows per page', resetFilters: 'Clear filters', filterToggle: 'Filter',
+    add: 'Add employee', addTitle: 'Add employee', addAnother: 'Add another employee',
+    created: 'Employee {{name}} added.', createdWithWarnings: 'Saved with {{count}} data warning(s); please check the details.',
+    idNumberHint: '18-digit NIP for PNS/CPNS, NI PPPK for PPPK, NIK for non-ASN staff.',
+    jabatanHint: 'The position class is derived from the position name.',
   },
   imports: {
     title: 'Import employees', stepUpload: 'Upload', stepMapping: 'Mapping', stepPreview: 'Review',
@@ -104,6 +125,7 @@ export const en: Messages = {
     },
     idType: { nip: 'NIP', ni_pppk: 'NI PPPK', nik: 'NIK', internal: 'Internal number' },
     sex: { L: 'Male', P: 'Female' },
+    tenantKind: { kabupaten: 'Regency', kota: 'City', provinsi: 'Province', instansi: 'Other agency' },
     status: { active: 'Active', inactive: 'Inactive', all: 'All' },
     role: {
       superadmin: 'Superadmin', admin: 'Admin', satgas: 'Task force', pimpinan_unit: 'Unit head', ppk: 'PPK',

@@ -16,7 +16,7 @@ export const id = {
   nav: {
     home: 'Beranda', units: 'Unit kerja', employees: 'Pegawai', import: 'Impor data pegawai',
     audit: 'Log audit', outbox: 'Kotak keluar (dev)', security: 'Keamanan akun', logout: 'Keluar',
-    language: 'Ganti bahasa', menu: 'Buka/tutup menu',
+    language: 'Ganti bahasa', menu: 'Buka/tutup menu', tenants: 'Instansi',
   },
   login: {
     title: 'Masuk ke Netra', tenant: 'Instansi (Pemda)', staffTab: 'Staf', employeeTab: 'Pegawai (NIP)',
@@ -29,6 +29,23 @@ export const id = {
   home: {
     welcome: 'Selamat datang, {{name}}', tenant: 'Instansi', roles: 'Peran', units: 'Unit kerja',
     employees: 'Pegawai aktif', quickLinks: 'Pintasan',
+  },
+  dashboard: {
+    title: 'Ringkasan pegawai aktif', byCategory: 'Menurut kategori', byJabatanClass: 'Menurut kelas jabatan',
+    byUnit: 'Unit dengan pegawai terbanyak', byUnitHint: 'Pilih batang atau baris untuk melihat pegawai unit tersebut.',
+    chart: 'Grafik', table: 'Tabel', view: 'Tampilan', count: 'Jumlah', share: 'Persentase',
+    empty: 'Belum ada pegawai aktif.'
+  },
+  tenants: {
+    title: 'Instansi', intro: 'Pemerintah daerah dan instansi yang memakai Netra di instalasi ini.',
+    register: 'Daftarkan instansi', slug: 'Kode instansi (slug)', slugHint: 'Huruf kecil, angka dan tanda hubung, mis. kab-banyumas.',
+    name: 'Nama instansi', kind: 'Jenis instansi', region: 'Wilayah (kode Kemendagri)',
+    regionPlaceholder: 'Ketik nama provinsi atau kabupaten/kota', regionEmpty: 'Wilayah tidak ditemukan.',
+    timezone: 'Zona waktu', address: 'Alamat', admin: 'Admin pertama (BKPSDM)', username: 'Nama pengguna admin',
+    usernameHint: 'Huruf kecil, angka, titik, garis bawah atau tanda hubung (3–40).', displayName: 'Nama tampilan',
+    email: 'Email admin', password: 'Kata sandi awal', passwordHint: 'Minimal 12 karakter.',
+    employees: 'Pegawai', units: 'Unit', status: 'Status', empty: 'Belum ada instansi.',
+    created: 'Instansi {{name}} didaftarkan.'
   },
   employeeHome: {
     title: 'Beranda pegawai', intro: 'Berikut data kepegawaian Anda. Hubungi admin kepegawaian bila ada yang keliru.',
@@ -48,7 +65,11 @@ export const id = {
     name: 'Nama', sex: 'Jenis kelamin', birthDate: 'Tanggal lahir', golongan: 'Golongan', pangkat: 'Pangkat',
     jabatanName: 'Jabatan', email: 'Email', phone: 'Telepon', supervisor: 'Atasan langsung',
     isActive: 'Pegawai aktif', warnings: 'Peringatan data', detail: 'Rincian pegawai', edit: 'Ubah data',
-    pageSize: 'Baris per halaman', resetFilters: 'Hapus saringan',
+    pageSize: 'Baris per halaman', resetFilters: 'Hapus saringan', filterToggle: 'Saring',
+    add: 'Tambah pegawai', addTitle: 'Tambah pegawai', addAnother: 'Tambah pegawai lain',
+    created: 'Pegawai {{name}} ditambahkan.', createdWithWarnings: 'Tersimpan dengan {{count}} peringatan data; periksa rinciannya.',
+    idNumberHint: 'NIP 18 digit untuk PNS/CPNS, NI PPPK untuk PPPK, NIK untuk non-ASN.',
+    jabatanHint: 'Kelas jabatan ditentukan otomatis dari nama jabatan.',
   },
   imports: {
     title: 'Impor data pegawai', stepUpload: 'Unggah', stepMapping: 'Pemetaan', stepPreview: 'Pemeriksaan',
@@ -101,6 +122,7 @@ export const id = {
     },
     idType: { nip: 'NIP', ni_pppk: 'NI PPPK', nik: 'NIK', internal: 'Nomor internal' },
     sex: { L: 'Laki-laki', P: 'Perempuan' },
+    tenantKind: { kabupaten: 'Kabupaten', kota: 'Kota', provinsi: 'Provinsi', instansi: 'Instansi lain' },
     status: { active: 'Aktif', inactive: 'Nonaktif', all: 'Semua' },
     role: {
       superadmin: 'Superadmin', admin: 'Admin', satgas: 'Satgas', pimpinan_unit: 'Pimpinan unit', ppk: 'PPK',

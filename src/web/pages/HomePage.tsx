@@ -1,13 +1,17 @@
+import { lazy, Suspense } from 'react';
 import { Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconFileImport, IconHierarchy2, IconUsers } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useEmployees } from '../api/employees';
+import { useEmployees, useEmployeeStats } from '../api/employees';
 import { useUnits } from '../api/units';
 import { isEmployeeOnly, useAuth } from '../components/auth';
 import { formatNumber } from '../components/format';
 import { useEnumLabel } from '../components/labels';
+import { PageLoader } from '../components/PageLoader';
 import { EmployeeHome } from './EmployeeHome';
+
+const EmployeeCharts = lazy(() => import('./dashboard/EmployeeCharts'));
 
 function Stat({ label, value, loading }: { label: string; value: number | undefined; loading: boolean }) {
   return (
@@ -28,7 +32,10 @@ export default function HomePage() {
   const label = useEnumLabel();
   const employeeOnly = isEmployeeOnly(session);
   const units = useUnits(can('unit.read') && !employeeOnly);
-  const employees = useEmployees({ pageSize: 1 }, can('employee.read') && !employeeOnly);
+  const withStats = can('unit.read') && !employeeOnly;
+  const stats = useEmployeeStats(withStats);
+  const employees = useEmployees({ pageSize: 1 }, can('employee.read') && !withStats && !employeeOnly);
+  const activeTotal = withStats ? stats.data?.total : employees.data?.total;
 
   if (employeeOnly) return <EmployeeHome />;
 
@@ -51,12 +58,16 @@ export default function HomePage() {
           </Group>
         </Stack>
       </Card>
-      <SimpleGrid cols={{ base: 1, xs: 2 }}>
+      <SimpleGrid cols={2} spacing={{ base: 'sm', sm: 'md' }}>
         {can('unit.read') ? (
           <Stat label={t('home.units')} value={units.data?.items.length} loading={units.isPending} />
         ) : null}
         {can('employee.read') ? (
-          <Stat label={t('home.employees')} value={employees.data?.total} loading={employees.isPending} />
+          <Stat
+            label={t('home.employees')}
+            value={activeTotal}
+            loading={withStats ? stats.isPending : employees.isPending}
+          />
         ) : null}
       </SimpleGrid>
       <Card>
@@ -81,6 +92,14 @@ export default function HomePage() {
           ) : null}
         </Group>
       </Card>
+      {withStats ? (
+        <Suspense fallback={<PageLoader />}>
+          <Title order={3} size="h4" mt="xs">
+            {t('dashboard.title')}
+          </Title>
+          <EmployeeCharts />
+        </Suspense>
+      ) : null}
     </Stack>
   );
 }

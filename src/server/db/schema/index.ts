@@ -4,3 +4,4 @@ export * from './organisation.js';
 export * from './users.js';
 export * from './audit.js';
 export * from './platform.js';
+export * from './pledges.js';

@@ -13,7 +13,7 @@ interface Props {
 function StatusBadge({ active }: { active: boolean }) {
   const { t } = useTranslation();
   return (
-    <Badge size="sm" variant="light" color={active ? 'teal' : 'gray'}>
+    <Badge size="sm" variant="light" color={active ? 'teal' : 'gray'} style={{ flexShrink: 0, minWidth: 'max-content' }}>
       {active ? t('common.active') : t('common.inactive')}
     </Badge>
   );
@@ -40,7 +40,7 @@ export function EmployeeList({ items, onOpen }: Props) {
           <UnstyledButton key={e.id} onClick={() => onOpen(e)} data-employee-id={e.id}>
             <Card padding="sm">
               <Group justify="space-between" wrap="nowrap" gap="xs">
-                <Text fw={600} size="sm" truncate>
+                <Text fw={600} size="sm" truncate title={e.name} style={{ minWidth: 0 }}>
                   {e.name}
                 </Text>
                 <StatusBadge active={e.isActive} />
@@ -98,7 +98,7 @@ export function EmployeeList({ items, onOpen }: Props) {
               <Table.Td>{label('category', e.category)}</Table.Td>
               <Table.Td>{e.jabatanName ?? label('jabatanClass', e.jabatanClass)}</Table.Td>
               <Table.Td>{e.unitName}</Table.Td>
-              <Table.Td><StatusBadge active={e.isActive} /></Table.Td>
+              <Table.Td w={1}><StatusBadge active={e.isActive} /></Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

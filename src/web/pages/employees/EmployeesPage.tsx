@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { Button, Card, Group, LoadingOverlay, Pagination, Select, Stack, Text, Title } from '@mantine/core';
-import { IconDownload } from '@tabler/icons-react';
+import { IconDownload, IconUserPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { employeeExportUrl, useEmployees } from '../../api/employees';
 import type { EmployeeViewT } from '../../api/types';
 import { useAuth } from '../../components/auth';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatNumber } from '../../components/format';
+import { EmployeeCreateDrawer } from './EmployeeCreateDrawer';
 import { EmployeeDrawer } from './EmployeeDrawer';
 import { EmployeeFilters } from './EmployeeFilters';
 import { EmployeeList } from './EmployeeList';
@@ -19,26 +20,34 @@ export default function EmployeesPage() {
   const { query, update } = filters;
   const employees = useEmployees(query);
   const [open, setOpen] = useState<EmployeeViewT | null>(null);
+  const [adding, setAdding] = useState(false);
   const total = employees.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / query.pageSize));
 
   return (
     <Stack gap="md">
-      <Group justify="space-between" align="center">
+      <Group justify="space-between" align="center" gap="xs">
         <Title order={2} size="h3">
           {t('employees.title')}
         </Title>
-        {can('employee.export') ? (
-          <Button
-            component="a"
-            href={employeeExportUrl(query)}
-            download
-            variant="light"
-            leftSection={<IconDownload size={16} />}
-          >
-            {t('employees.export')}
-          </Button>
-        ) : null}
+        <Group gap="xs">
+          {can('employee.write') ? (
+            <Button leftSection={<IconUserPlus size={16} />} onClick={() => setAdding(true)}>
+              {t('employees.add')}
+            </Button>
+          ) : null}
+          {can('employee.export') ? (
+            <Button
+              component="a"
+              href={employeeExportUrl(query)}
+              download
+              variant="light"
+              leftSection={<IconDownload size={16} />}
+            >
+              {t('employees.export')}
+            </Button>
+          ) : null}
+        </Group>
       </Group>
       <Card>
         <EmployeeFilters {...filters} />
@@ -73,6 +82,9 @@ export default function EmployeesPage() {
         </Group>
       </Card>
       <EmployeeDrawer employee={open} onClose={() => setOpen(null)} />
+      {can('employee.write') ? (
+        <EmployeeCreateDrawer opened={adding} onClose={() => setAdding(false)} initialUnitId={query.unitId} />
+      ) : null}
     </Stack>
   );
 }

@@ -4,6 +4,7 @@ import { IconChevronRight } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { UnitNode } from '../../api/units';
 import type { UnitViewT } from '../../api/types';
+import { formatNumber } from '../../components/format';
 import { useEnumLabel } from '../../components/labels';
 
 function toTreeData(nodes: UnitNode[], filter: string): TreeNodeData[] {
@@ -64,7 +65,7 @@ export function UnitTreeView({ roots, byId, filter, selectedId, onSelect }: Prop
             py={6}
             px={4}
             bg={selected ? 'var(--mantine-primary-color-light)' : undefined}
-            style={{ ...elementProps.style, borderRadius: 6, cursor: 'pointer' }}
+            style={{ ...elementProps.style, minWidth: 0, borderRadius: 6, cursor: 'pointer' }}
           >
             <span
               role={hasChildren ? 'button' : undefined}
@@ -73,24 +74,32 @@ export function UnitTreeView({ roots, byId, filter, selectedId, onSelect }: Prop
                 e.stopPropagation();
                 if (hasChildren) tree.toggleExpanded(node.value);
               }}
-              style={{ display: 'inline-flex', width: 18, visibility: hasChildren ? 'visible' : 'hidden' }}
+              style={{ display: 'inline-flex', flexShrink: 0, width: 18, visibility: hasChildren ? 'visible' : 'hidden' }}
             >
               <IconChevronRight
                 size={16}
                 style={{ transform: expanded ? 'rotate(90deg)' : 'none', transition: 'transform 120ms' }}
               />
             </span>
-            <Text size="sm" fw={selected ? 600 : 400} style={{ flex: 1, minWidth: 0 }} truncate>
+            <Text size="sm" fw={selected ? 600 : 400} style={{ flex: 1, minWidth: 0 }} truncate title={String(node.label)}>
               {node.label}
             </Text>
             {unit ? (
               <>
-                <Badge size="xs" variant="light" color="gray" visibleFrom="xs">
+                <Badge size="xs" variant="light" color="gray" visibleFrom="xs" style={{ flexShrink: 0 }}>
                   {label('unitType', unit.unitType)}
                 </Badge>
-                <Badge size="xs" variant="outline" title={t('units.employeeCount', { count: unit.employeeCount })}>
-                  {unit.employeeCount}
-                </Badge>
+                <Text
+                  size="xs"
+                  c="dimmed"
+                  ta="right"
+                  miw={28}
+                  style={{ flexShrink: 0, fontVariantNumeric: 'tabular-nums' }}
+                  title={t('units.employeeCount', { count: unit.employeeCount })}
+                  aria-label={t('units.employeeCount', { count: unit.employeeCount })}
+                >
+                  {formatNumber(unit.employeeCount)}
+                </Text>
               </>
             ) : null}
           </Group>

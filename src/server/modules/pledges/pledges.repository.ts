@@ -1,0 +1,163 @@
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.js';
+import { dataCorrection, electionEvent, employee, pledgeCampaign, pledgeSignature, pledgeTemplate, storedFile, tenant, unit } from '../../db/schema/index.js';
+
+export type CampaignRow = typeof pledgeCampaign.$inferSelect;
+export type TemplateRow = typeof pledgeTemplate.$inferSelect;
+export type SignatureRow = typeof pledgeSignature.$inferSelect;
+
+export async function listCampaigns(db: DbOrTx, tenantId: string) {
+  return db
+    .select({ campaign: pledgeCampaign, eventName: electionEvent.name })
+    .from(pledgeCampaign)
+    .innerJoin(electionEvent, and(eq(electionEvent.tenantId, pledgeCampaign.tenantId), eq(electionEvent.id, pledgeCampaign.eventId)))
+    .where(eq(pledgeCampaign.tenantId, tenantId))
+    .orderBy(desc(pledgeCampaign.createdAt));
+}
+
+export async function findCampaign(db: DbOrTx, tenantId: string, id: string) {
+  const [row] = await db
+    .select({ campaign: pledgeCampaign, eventName: electionEvent.name })
+    .from(pledgeCampaign)
+    .innerJoin(electionEvent, and(eq(electionEvent.tenantId, pledgeCampaign.tenantId), eq(electionEvent.id, pledgeCampaign.eventId)))
+    .where(and(eq(pledgeCampaign.tenantId, tenantId), eq(pledgeCampaign.id, id)));
+  return row;
+}
+
+export async function insertCampaign(tx: DbOrTx, row: typeof pledgeCampaign.$inferInsert): Promise<CampaignRow> {
+  const [created] = await tx.insert(pledgeCampaign).values(row).returning();
+  return created!;
+}
+
+export async function updateCampaignRow(tx: DbOrTx, tenantId: string, id: string, patch: Partial<typeof pledgeCampaign.$inferInsert>): Promise<void> {
+  await tx.update(pledgeCampaign).set(patch).where(and(eq(pledgeCampaign.tenantId, tenantId), eq(pledgeCampaign.id, id)));
+}
+
+/** The current ikrar and pakta of a campaign. */
+export async function findCurrentTemplates(db: DbOrTx, tenantId: string, campaignId: string): Promise<{ ikrar: TemplateRow; pakta: TemplateRow }> {
+  const rows = await db
+    .select()
+    .from(pledgeTemplate)
+    .where(and(eq(pledgeTemplate.tenantId, tenantId), eq(pledgeTemplate.campaignId, campaignId), eq(pledgeTemplate.isCurrent, true)));
+  return { ikrar: rows.find((r) => r.kind === 'ikrar')!, pakta: rows.find((r) => r.kind === 'pakta')! };
+}
+
+export async function listTemplates(db: DbOrTx, tenantId: string, campaignId: string): Promise<TemplateRow[]> {
+  return db
+    .select()
+    .from(pledgeTemplate)
+    .where(and(eq(pledgeTemplate.tenantId, tenantId), eq(pledgeTemplate.campaignId, campaignId)))
+    .orderBy(asc(pledgeTemplate.kind), desc(pledgeTemplate.version));
+}
+
+export async function findTemplates(db: DbOrTx, tenantId: string, ids: string[]): Promise<TemplateRow[]> {
+  return db.select().from(pledgeTemplate).where(and(eq(pledgeTemplate.tenantId, tenantId), inArray(pledgeTemplate.id, ids)));
+}
+
+export async function insertTemplate(tx: DbOrTx, row: typeof pledgeTemplate.$inferInsert): Promise<TemplateRow> {
+  const [created] = await tx.insert(pledgeTemplate).values(row).returning();
+  return created!;
+}
+
+export async function updateTemplateRow(tx: DbOrTx, tenantId: string, id: string, patch: Partial<typeof pledgeTemplate.$inferInsert>): Promise<void> {
+  await tx.update(pledgeTemplate).set(patch).where(and(eq(pledgeTemplate.tenantId, tenantId), eq(pledgeTemplate.id, id)));
+}
+
+export async function countSignaturesWithTemplate(db: DbOrTx, tenantId: string, templateId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(pledgeSignature)
+    .where(and(eq(pledgeSignature.tenantId, tenantId), sql`(${pledgeSignature.ikrarTemplateId} = ${templateId} or ${pledgeSignature.paktaTemplateId} = ${templateId})`));
+  return row?.n ?? 0;
+}
+
+export async function findSignatureOf(db: DbOrTx, tenantId: string, campaignId: string, employeeId: string): Promise<SignatureRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(pledgeSignature)
+    .where(and(eq(pledgeSignature.tenantId, tenantId), eq(pledgeSignature.campaignId, campaignId), eq(pledgeSignature.employeeId, employeeId)));
+  return row;
+}
+
+export async function findSignature(db: DbOrTx, tenantId: string, id: string): Promise<SignatureRow | undefined> {
+  const [row] = await db.select().from(pledgeSignature).where(and(eq(pledgeSignature.tenantId, tenantId), eq(pledgeSignature.id, id)));
+  return row;
+}
+
+/**
+ * Inserts a signature unless one exists for (campaign, employee): concurrent double-submits
+ * of the same signing resolve to one row. Returns the inserted row, or undefined when it existed.
+ */
+export async function insertSignatureOnce(tx: DbOrTx, row: typeof pledgeSignature.$inferInsert): Promise<SignatureRow | undefined> {
+  const [created] = await tx.insert(pledgeSignature).values(row).onConflictDoNothing({ target: [pledgeSignature.tenantId, pledgeSignature.campaignId, pledgeSignature.employeeId] }).returning();
+  return created;
+}
+
+export async function updateSignatureRow(tx: DbOrTx, tenantId: string, id: string, patch: Partial<typeof pledgeSignature.$inferInsert>): Promise<void> {
+  await tx.update(pledgeSignature).set(patch).where(and(eq(pledgeSignature.tenantId, tenantId), eq(pledgeSignature.id, id)));
+}
+
+/** Public verification: by signature id or PDF hash, across tenants, with what the page may show. */
+export async function findSignatureForVerification(db: DbOrTx, by: { id: string } | { pdfSha256: string }) {
+  const [row] = await db
+    .select({ signature: pledgeSignature, campaignName: pledgeCampaign.name, unitName: unit.name, tenantName: tenant.name, timezone: tenant.timezone })
+    .from(pledgeSignature)
+    .innerJoin(pledgeCampaign, and(eq(pledgeCampaign.tenantId, pledgeSignature.tenantId), eq(pledgeCampaign.id, pledgeSignature.campaignId)))
+    .innerJoin(employee, and(eq(employee.tenantId, pledgeSignature.tenantId), eq(employee.id, pledgeSignature.employeeId)))
+    .innerJoin(unit, and(eq(unit.tenantId, employee.tenantId), eq(unit.id, employee.unitId)))
+    .innerJoin(tenant, eq(tenant.id, pledgeSignature.tenantId))
+    .where('id' in by ? eq(pledgeSignature.id, by.id) : eq(pledgeSignature.pdfSha256, by.pdfSha256))
+    .limit(1);
+  return row;
+}
+
+export async function insertStoredFile(tx: DbOrTx, row: typeof storedFile.$inferInsert) {
+  const [created] = await tx.insert(storedFile).values(row).returning();
+  return created!;
+}
+
+export async function findStoredFile(db: DbOrTx, tenantId: string, id: string) {
+  const [row] = await db.select().from(storedFile).where(and(eq(storedFile.tenantId, tenantId), eq(storedFile.id, id)));
+  return row;
+}
+
+export async function insertCorrection(tx: DbOrTx, row: typeof dataCorrection.$inferInsert) {
+  const [created] = await tx.insert(dataCorrection).values(row).returning();
+  return created!;
+}
+
+/** How many targeted active employees a campaign has, and how many of them signed. */
+export async function countTargetAndSigned(db: DbOrTx, tenantId: string, campaign: CampaignRow): Promise<{ target: number; signed: number }> {
+  const result = await db.execute(sql`
+    with target as (${targetEmployeesSql(tenantId, campaign)})
+    select (select count(*)::int from target) as target,
+           (select count(*)::int from target t join pledge_signature s
+              on s.tenant_id = ${tenantId} and s.campaign_id = ${campaign.id} and s.employee_id = t.id and s.revoked_at is null) as signed`);
+  const row = (result as unknown as { rows: { target: number; signed: number }[] }).rows[0]!;
+  return { target: Number(row.target), signed: Number(row.signed) };
+}
+
+/** SQL selecting the ids and unit paths of the employees a campaign targets (active, category, unit subtrees). */
+export function targetEmployeesSql(tenantId: string, campaign: Pick<CampaignRow, 'targetCategories' | 'targetUnitIds'>) {
+  const categories = campaign.targetCategories.length ? sql`and e.category = any(${sql.raw(`array[${campaign.targetCategories.map((c) => `'${c.replace(/'/g, '')}'`).join(',')}]::text[]`)})` : sql``;
+  const units = campaign.targetUnitIds.length
+    ? sql`and exists (select 1 from unit t where t.tenant_id = e.tenant_id and t.id in (${sql.join(campaign.targetUnitIds.map((id) => sql`${id}::uuid`), sql`, `)}) and u.path like t.path || '%')`
+    : sql``;
+  return sql`select e.id, e.unit_id, u.path from employee e join unit u on u.tenant_id = e.tenant_id and u.id = e.unit_id
+             where e.tenant_id = ${tenantId} and e.is_active ${categories} ${units}`;
+}
+
+export async function isEmployeeTargeted(db: DbOrTx, tenantId: string, campaign: CampaignRow, employeeId: string): Promise<boolean> {
+  const result = await db.execute(sql`select 1 from (${targetEmployeesSql(tenantId, campaign)}) t where t.id = ${employeeId}`);
+  return (result as unknown as { rows: unknown[] }).rows.length > 0;
+}
+
+/** Open campaigns with the employee's signature (if any); targeting is checked by the caller. */
+export async function listOpenCampaignsWithSignature(db: DbOrTx, tenantId: string, employeeId: string) {
+  return db
+    .select({ campaign: pledgeCampaign, signature: pledgeSignature })
+    .from(pledgeCampaign)
+    .leftJoin(pledgeSignature, and(eq(pledgeSignature.tenantId, pledgeCampaign.tenantId), eq(pledgeSignature.campaignId, pledgeCampaign.id), eq(pledgeSignature.employeeId, employeeId)))
+    .where(and(eq(pledgeCampaign.tenantId, tenantId), inArray(pledgeCampaign.status, ['open', 'closed'])))
+    .orderBy(desc(pledgeCampaign.createdAt));
+}

@@ -1,0 +1,146 @@
+/**
+ * Signing the ikrar + pakta: one employee, one campaign, one signature record signed by the server's
+ * Ed25519 key over the SHA-256 of the exact text. Idempotent; never half-written (one transaction).
+ */
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import type { SignBody } from '../../../shared/contracts/pledges.contract.js';
+import type { AppDeps } from '../../deps.js';
+import { AppError, notFound } from '../../http/app-error.js';
+import { canonicalJson } from '../../lib/canonical-json.js';
+import type { RequestContext } from '../../lib/context.js';
+import { formatDateId, localIsoDate } from '../../lib/dates.js';
+import { requireScope } from '../../lib/policy.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { pangkatOf } from '../employees/employees.presenter.js';
+import { findEmployeeById, type EmployeeWithUnit } from '../employees/employees.repository.js';
+import { findEvent } from '../elections/elections.repository.js';
+import { findTenantById, type TenantRow } from '../tenants/tenants.repository.js';
+import { canonicalPledgeText, fillTemplate, nameKey, sha256, undertakingsOf, type TextContext } from './pledge-text.js';
+import { findCampaign, findCurrentTemplates, findSignatureOf, insertSignatureOnce, isEmployeeTargeted, type CampaignRow, type SignatureRow, type TemplateRow } from './pledges.repository.js';
+
+export const RENDER_PDF_JOB = 'pledge.render_pdf';
+
+/** The identity block as the master holds it (shown prefilled, signed as part of the text). */
+export function identityOf(e: EmployeeWithUnit): Record<string, string> {
+  const pangkat = pangkatOf(e.golonganScheme, e.golongan);
+  return {
+    nama: e.name,
+    nomorIdentitas: e.idNumber,
+    /** How the number is called under the signature: NIP, NI PPPK, NIK or Nomor. */
+    labelNomor: { nip: 'NIP', ni_pppk: 'NI PPPK', nik: 'NIK', internal: 'Nomor' }[e.idType],
+    pangkatGolongan: e.golongan ? (pangkat ? `${pangkat} (${e.golongan})` : e.golongan) : '-',
+    jabatan: e.jabatanName ?? '-',
+    unitKerja: e.unitName,
+  };
+}
+
+/** The payload the server signs: every field that makes the record what it is. */
+export function signedPayload(s: Pick<SignatureRow, 'id' | 'tenantId' | 'campaignId' | 'employeeId' | 'ikrarTemplateId' | 'paktaTemplateId' | 'textSha256' | 'signedAt' | 'typedName' | 'method' | 'paperSignedOn'>): string {
+  return canonicalJson({
+    v: 1,
+    id: s.id,
+    tenantId: s.tenantId,
+    campaignId: s.campaignId,
+    employeeId: s.employeeId,
+    ikrarTemplateId: s.ikrarTemplateId,
+    paktaTemplateId: s.paktaTemplateId,
+    textSha256: s.textSha256,
+    signedAt: s.signedAt,
+    typedName: s.typedName,
+    method: s.method,
+    paperSignedOn: s.paperSignedOn ?? null,
+  });
+}
+
+export interface CampaignContext {
+  campaign: CampaignRow;
+  tenant: TenantRow;
+  ikrar: TemplateRow;
+  pakta: TemplateRow;
+  text: TextContext;
+}
+
+export async function loadCampaignContext(deps: AppDeps, tenantId: string, campaignId: string): Promise<CampaignContext> {
+  const row = await findCampaign(deps.db, tenantId, campaignId);
+  if (!row) throw notFound({ campaignId });
+  const tenant = (await findTenantById(deps.db, tenantId))!;
+  const event = (await findEvent(deps.db, tenantId, row.campaign.eventId))!;
+  const { ikrar, pakta } = await findCurrentTemplates(deps.db, tenantId, campaignId);
+  return { campaign: row.campaign, tenant, ikrar, pakta, text: { instansi: tenant.name, pemilihan: event.name } };
+}
+
+/** Whether the campaign accepts signatures today (tenant's calendar day). */
+export function assertCampaignOpen(c: CampaignContext, now: Date): void {
+  if (c.campaign.status !== 'open') throw new AppError('CAMPAIGN_CLOSED', { status: c.campaign.status });
+  if (localIsoDate(now, c.tenant.timezone) > c.campaign.signDeadline) throw new AppError('CAMPAIGN_CLOSED', { signDeadline: c.campaign.signDeadline });
+}
+
+export function textFor(c: CampaignContext, identity: Record<string, string>, typedName: string, signedAt: Date, ikrar = c.ikrar, pakta = c.pakta): string {
+  return canonicalPledgeText({ ikrar, pakta, identity, context: c.text, place: c.campaign.signingPlace, dateText: formatDateId(signedAt, c.tenant.timezone), typedName });
+}
+
+async function ownEmployee(deps: AppDeps, ctx: RequestContext): Promise<EmployeeWithUnit> {
+  requireScope(ctx.actor, 'pledge.sign');
+  const employeeId = ctx.actor.employeeId;
+  if (!employeeId) throw new AppError('NOT_AN_EMPLOYEE');
+  const found = await findEmployeeById(deps.db, ctx.tenantId, employeeId);
+  if (!found?.isActive) throw new AppError('NOT_AN_EMPLOYEE');
+  return found;
+}
+
+/** What the employee reads before signing, with their own signature if they already signed. */
+export async function getSigningView(deps: AppDeps, ctx: RequestContext, campaignId: string) {
+  const employee = await ownEmployee(deps, ctx);
+  const c = await loadCampaignContext(deps, ctx.tenantId, campaignId);
+  if (c.campaign.status === 'draft' || !(await isEmployeeTargeted(deps.db, ctx.tenantId, c.campaign, employee.id))) throw new AppError('NOT_TARGETED');
+  const signature = (await findSignatureOf(deps.db, ctx.tenantId, campaignId, employee.id)) ?? null;
+  const filled = (t: TemplateRow) => ({ ...t, body: fillTemplate(t.body, c.text) });
+  return { c, ikrar: filled(c.ikrar), pakta: filled(c.pakta), identity: identityOf(employee), undertakings: undertakingsOf(fillTemplate(c.pakta.body, c.text)), signature };
+}
+
+/** Signs the current ikrar + pakta for the signed-in employee. Returns the signature and whether it was new. */
+export async function signPledge(deps: AppDeps, ctx: RequestContext, campaignId: string, input: z.infer<typeof SignBody>): Promise<{ signature: SignatureRow; created: boolean }> {
+  const employee = await ownEmployee(deps, ctx);
+  const c = await loadCampaignContext(deps, ctx.tenantId, campaignId);
+  const existing = await findSignatureOf(deps.db, ctx.tenantId, campaignId, employee.id);
+  if (existing) return { signature: existing, created: false }; // signing twice is idempotent
+  const now = new Date();
+  assertCampaignOpen(c, now);
+  if (!(await isEmployeeTargeted(deps.db, ctx.tenantId, c.campaign, employee.id))) throw new AppError('NOT_TARGETED');
+  if (input.ikrarTemplateId !== c.ikrar.id || input.paktaTemplateId !== c.pakta.id) {
+    throw new AppError('STALE_TEMPLATE', { ikrar: { id: c.ikrar.id, version: c.ikrar.version }, pakta: { id: c.pakta.id, version: c.pakta.version } });
+  }
+  if (input.undertakings.length !== undertakingsOf(c.pakta.body).length) throw new AppError('VALIDATION_FAILED', { undertakings: 'Centang semua pernyataan dalam pakta.' });
+  const name = employee.name;
+  if (nameKey(input.typedName) !== nameKey(name) && input.typedName.trim().toLowerCase() !== name.toLowerCase()) {
+    throw new AppError('TYPED_NAME_MISMATCH', { expected: name.split(',')[0] });
+  }
+  const identity = identityOf(employee);
+  const text = textFor(c, identity, input.typedName, now);
+  const draft = {
+    tenantId: ctx.tenantId,
+    id: randomUUID(),
+    campaignId,
+    employeeId: employee.id,
+    ikrarTemplateId: c.ikrar.id,
+    paktaTemplateId: c.pakta.id,
+    method: 'online' as const,
+    identity,
+    typedName: input.typedName,
+    drawnSignature: input.drawnSignature ?? null,
+    textSha256: sha256(text),
+    signedAt: now,
+    paperSignedOn: null,
+    keyId: deps.signingKey.keyId,
+  };
+  const result = await deps.db.transaction(async (tx) => {
+    const inserted = await insertSignatureOnce(tx, { ...draft, serverSignature: deps.signingKey.sign(signedPayload(draft)) });
+    if (!inserted) return null; // a concurrent request of the same employee won
+    await recordAudit(tx, ctx, { action: 'pledge.sign', entityType: 'pledge_signature', entityId: inserted.id, after: { campaignId, employeeId: employee.id, textSha256: inserted.textSha256, ikrarVersion: c.ikrar.version, paktaVersion: c.pakta.version } });
+    return inserted;
+  });
+  if (!result) return { signature: (await findSignatureOf(deps.db, ctx.tenantId, campaignId, employee.id))!, created: false };
+  await deps.jobs.enqueue(RENDER_PDF_JOB, { tenantId: ctx.tenantId, signatureId: result.id });
+  return { signature: result, created: true };
+}

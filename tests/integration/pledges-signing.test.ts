@@ -1,0 +1,157 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, seedTenant, TEST_DB, TestClient, type TestApp } from '../support/harness.js';
+import { createOpenCampaign } from '../support/pledge-fixtures.js';
+
+interface Employee { id: string; idNumber: string; name: string; category: string; unitName: string }
+
+describe(`signing the ikrar and pakta on ${TEST_DB}`, () => {
+  let t: TestApp;
+  let admin: TestClient;
+  let campaign: Awaited<ReturnType<typeof createOpenCampaign>>;
+  let employees: Employee[];
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    await seedTenant(t, 'kab-contoh', 'Kabupaten Contoh', 120);
+    admin = new TestClient(t);
+    await admin.login('admin.bkpsdm');
+    campaign = await createOpenCampaign(admin);
+    employees = (await admin.get('/api/employees?pageSize=200')).body.items.filter((e: Employee & { email: string | null }) => e.email);
+  });
+  afterAll(() => t.close());
+
+  async function employeeClient(e: Employee) {
+    const c = new TestClient(t);
+    await c.loginEmployee(e.idNumber);
+    return c;
+  }
+  const bare = (name: string) => name.split(',')[0]!;
+
+  it('targets every active employee by default and shows the prefilled identity block', async () => {
+    expect(campaign.targetCount).toBe(120);
+    const e = employees[0]!;
+    const c = await employeeClient(e);
+    const mine = await c.get('/api/pledges/mine');
+    expect(mine.body.items).toEqual([expect.objectContaining({ campaignId: campaign.id, signature: null })]);
+    const view = await c.get(`/api/campaigns/${campaign.id}/signing`);
+    expect(view.status).toBe(200);
+    expect(view.body.identity).toMatchObject({ nama: e.name, nomorIdentitas: e.idNumber, unitKerja: e.unitName });
+    expect(view.body.ikrar.body).toContain('Pemerintah Kabupaten Contoh');
+    expect(view.body.ikrar.body).not.toContain('{{');
+    expect(view.body.undertakings.length).toBe(5);
+  });
+
+  it('signs once: server-signed record with the text hash, idempotent on a second submit, audited', async () => {
+    const e = employees[1]!;
+    const c = await employeeClient(e);
+    const body = { ikrarTemplateId: campaign.ikrar.id, paktaTemplateId: campaign.pakta.id, typedName: bare(e.name), undertakings: [true, true, true, true, true] };
+    const first = await c.post(`/api/campaigns/${campaign.id}/sign`, body);
+    expect(first.status).toBe(201);
+    expect(first.body).toMatchObject({ method: 'online', ikrarVersion: 1, paktaVersion: 1, revoked: false });
+    expect(first.body.textSha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(first.body.signedAtLocal).toMatch(/WIB$/);
+    const again = await c.post(`/api/campaigns/${campaign.id}/sign`, body);
+    expect(again.status).toBe(200);
+    expect(again.body.id).toBe(first.body.id);
+    const count = (await t.deps.db.execute(`select count(*)::int as n from pledge_signature where employee_id = '${e.id}'` as never)) as unknown as { rows: { n: number }[] };
+    expect(Number(count.rows[0]!.n)).toBe(1);
+    const audit = await admin.get('/api/audit?pageSize=20');
+    expect(audit.body.items.some((x: { action: string; entityId: string }) => x.action === 'pledge.sign' && x.entityId === first.body.id)).toBe(true);
+  });
+
+  it('gives a signed PDF whose QR leads to a public page that says valid, and detects altered or revoked documents', async () => {
+    const e = employees[2]!;
+    const c = await employeeClient(e);
+    const signed = await c.post(`/api/campaigns/${campaign.id}/sign`, { ikrarTemplateId: campaign.ikrar.id, paktaTemplateId: campaign.pakta.id, typedName: e.name, undertakings: [true, true, true, true, true] });
+    const pdf = await c.request({ method: 'GET', url: signed.body.pdfUrl });
+    expect(pdf.status).toBe(200);
+    expect(pdf.raw.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(signed.body.verifyUrl).toMatch(new RegExp(`/verifikasi/${signed.body.id}$`));
+
+    const anonymous = new TestClient(t);
+    const byId = await anonymous.get(`/api/public/verify/${signed.body.id}`);
+    expect(byId.body).toMatchObject({ status: 'valid', name: e.name, unit: e.unitName, campaign: 'Ikrar Netralitas ASN Pilkada 2026' });
+    expect(Object.keys(byId.body).sort()).toEqual(['campaign', 'documentSha256', 'name', 'reason', 'signedAt', 'status', 'unit']);
+
+    const upload = await anonymous.multipart('/api/public/verify', {}, { name: 'pakta.pdf', content: pdf.raw, type: 'application/pdf' });
+    expect(upload.body.status).toBe('valid');
+    const altered = Buffer.from(pdf.raw);
+    altered[altered.length - 200] = altered[altered.length - 200]! ^ 1;
+    expect((await anonymous.multipart('/api/public/verify', {}, { name: 'pakta.pdf', content: altered, type: 'application/pdf' })).body.status).toBe('invalid');
+
+    // A row edited in the database no longer matches the server's signature.
+    await t.deps.db.execute(`update pledge_signature set typed_name = 'Orang Lain' where id = '${signed.body.id}'` as never);
+    expect((await anonymous.get(`/api/public/verify/${signed.body.id}`)).body.status).toBe('invalid');
+    await t.deps.db.execute(`update pledge_signature set typed_name = '${e.name.replace(/'/g, "''")}' where id = '${signed.body.id}'` as never);
+
+    const revoked = await admin.post(`/api/pledges/signatures/${signed.body.id}/revoke`, { reason: 'Ditandatangani atas nama orang lain' });
+    expect(revoked.body.revoked).toBe(true);
+    expect((await anonymous.get(`/api/public/verify/${signed.body.id}`)).body.status).toBe('revoked');
+    expect((await anonymous.get('/api/public/verify/00000000-0000-4000-8000-000000000000')).body.status).toBe('invalid');
+    const key = await anonymous.get('/.well-known/netra-signing-key');
+    expect(key.body).toMatchObject({ algorithm: 'Ed25519', keyId: signed.body.keyId });
+  });
+
+  it('versions a template edited after signatures exist; signers keep their version, stale pages are refused', async () => {
+    const edited = await admin.request({ method: 'PUT', url: `/api/campaigns/${campaign.id}/templates/pakta`, payload: { title: 'PAKTA INTEGRITAS NETRALITAS', body: `${campaign.pakta.body}\n- Tidak akan menjadi anggota atau pengurus partai politik.` } });
+    expect(edited.body.version).toBe(2);
+    const signer = employees[1]!;
+    const mine = await (await employeeClient(signer)).get('/api/pledges/mine');
+    expect(mine.body.items[0].signature.paktaVersion).toBe(1);
+    const e = employees[3]!;
+    const c = await employeeClient(e);
+    const stale = await c.post(`/api/campaigns/${campaign.id}/sign`, { ikrarTemplateId: campaign.ikrar.id, paktaTemplateId: campaign.pakta.id, typedName: e.name, undertakings: [true, true, true, true, true] });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.code).toBe('STALE_TEMPLATE');
+    expect(stale.body.error.details.pakta.version).toBe(2);
+    const fresh = await c.post(`/api/campaigns/${campaign.id}/sign`, { ikrarTemplateId: campaign.ikrar.id, paktaTemplateId: edited.body.id, typedName: e.name, undertakings: [true, true, true, true, true, true] });
+    expect(fresh.status).toBe(201);
+    expect(fresh.body.paktaVersion).toBe(2);
+  });
+
+  it('refuses a wrong typed name, missing undertakings, and leaves nothing behind', async () => {
+    const e = employees[4]!;
+    const c = await employeeClient(e);
+    const current = (await c.get(`/api/campaigns/${campaign.id}/signing`)).body;
+    const wrong = await c.post(`/api/campaigns/${campaign.id}/sign`, { ikrarTemplateId: current.ikrar.id, paktaTemplateId: current.pakta.id, typedName: 'Nama Lain Sekali', undertakings: current.undertakings.map(() => true) });
+    expect(wrong.body.error.code).toBe('TYPED_NAME_MISMATCH');
+    const few = await c.post(`/api/campaigns/${campaign.id}/sign`, { ikrarTemplateId: current.ikrar.id, paktaTemplateId: current.pakta.id, typedName: e.name, undertakings: [true] });
+    expect(few.status).toBe(400);
+    expect((await c.get(`/api/campaigns/${campaign.id}/signing`)).body.signature).toBeNull();
+  });
+
+  it('refuses employees outside the target and signing after the campaign closes', async () => {
+    const targeted = await createOpenCampaign(admin, { name: 'Khusus PPPK', targetCategories: ['pppk'] });
+    const pns = employees.find((e) => e.category === 'pns')!;
+    const c = await employeeClient(pns);
+    const res = await c.post(`/api/campaigns/${targeted.id}/sign`, { ikrarTemplateId: targeted.ikrar.id, paktaTemplateId: targeted.pakta.id, typedName: pns.name, undertakings: [true, true, true, true, true] });
+    expect(res.status).toBe(403);
+    expect(res.body.error.code).toBe('NOT_TARGETED');
+    await admin.patch(`/api/campaigns/${targeted.id}`, { status: 'closed' });
+    const pppk = employees.find((e) => e.category === 'pppk')!;
+    const p = await employeeClient(pppk);
+    const closed = await p.post(`/api/campaigns/${targeted.id}/sign`, { ikrarTemplateId: targeted.ikrar.id, paktaTemplateId: targeted.pakta.id, typedName: pppk.name, undertakings: [true, true, true, true, true] });
+    expect(closed.body.error.code).toBe('CAMPAIGN_CLOSED');
+  });
+
+  it('records a paper signature with its scan, marked as paper, and refuses a non-document scan', async () => {
+    const e = employees[5]!;
+    const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
+    const res = await admin.multipart(`/api/campaigns/${campaign.id}/paper-signatures`, { employeeId: e.id, signedOn: new Date().toISOString().slice(0, 10) }, { name: 'scan.png', content: png, type: 'image/png' });
+    expect(res.status).toBe(201);
+    expect(res.body.method).toBe('paper');
+    const exe = await admin.multipart(`/api/campaigns/${campaign.id}/paper-signatures`, { employeeId: employees[6]!.id, signedOn: new Date().toISOString().slice(0, 10) }, { name: 'scan.pdf', content: Buffer.from('MZ\x90\x00 bukan pdf'), type: 'application/pdf' });
+    expect(exe.status).toBe(415);
+    const dup = await admin.multipart(`/api/campaigns/${campaign.id}/paper-signatures`, { employeeId: e.id, signedOn: new Date().toISOString().slice(0, 10) }, { name: 'scan.png', content: png, type: 'image/png' });
+    expect(dup.status).toBe(409);
+    const satgas = new TestClient(t);
+    await satgas.login('satgas');
+    const denied = await satgas.multipart(`/api/campaigns/${campaign.id}/paper-signatures`, { employeeId: employees[7]!.id, signedOn: new Date().toISOString().slice(0, 10) }, { name: 'scan.png', content: png, type: 'image/png' });
+    expect(denied.status).toBe(403);
+  });
+
+  it('counts signatures on the campaign', async () => {
+    const view = await admin.get(`/api/campaigns/${campaign.id}`);
+    expect(view.body.signedCount).toBe(3); // employees 1, 3 and the paper one (2 was revoked)
+  });
+});
