@@ -15,6 +15,7 @@ const HomePage = lazy(() => import('./pages/HomePage'));
 const UnitsPage = lazy(() => import('./pages/units/UnitsPage'));
 const EmployeesPage = lazy(() => import('./pages/employees/EmployeesPage'));
 const ImportPage = lazy(() => import('./pages/imports/ImportPage'));
+const TenantsPage = lazy(() => import('./pages/platform/TenantsPage'));
 const AuditPage = lazy(() => import('./pages/AuditPage'));
 const OutboxPage = lazy(() => import('./pages/OutboxPage'));
 const SecurityPage = lazy(() => import('./pages/SecurityPage'));
@@ -62,6 +63,9 @@ export function App() {
                   </Route>
                   <Route element={<RequirePermission permission="audit.read" />}>
                     <Route path="audit" element={<AuditPage />} />
+                  </Route>
+                  <Route element={<RequirePermission permission="tenant.manage" />}>
+                    <Route path="tenants" element={<TenantsPage />} />
                   </Route>
                   <Route path="account/security" element={<SecurityPage />} />
                   <Route path="*" element={<NotFoundPage />} />

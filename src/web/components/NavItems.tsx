@@ -7,6 +7,7 @@ import {
   IconShieldCheck,
   IconMail,
   IconLock,
+  IconBuildingCommunity,
 } from '@tabler/icons-react';
 import { Link, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -29,6 +30,7 @@ export function NavItems({ onNavigate }: { onNavigate: () => void }) {
     { to: '/units', label: t('nav.units'), icon: IconHierarchy2, permission: 'unit.read' },
     { to: '/employees', label: t('nav.employees'), icon: IconUsers, permission: 'employee.read' },
     { to: '/import', label: t('nav.import'), icon: IconFileImport, permission: 'employee.import' },
+    { to: '/tenants', label: t('nav.tenants'), icon: IconBuildingCommunity, permission: 'tenant.manage' },
     { to: '/audit', label: t('nav.audit'), icon: IconShieldCheck, permission: 'audit.read' },
     {
       to: '/dev/outbox',

@@ -255,6 +255,8 @@ export function validateRow(
   if (email === undefined) warn('email', `Alamat e-mail "${text('email')}" tidak valid; dikosongkan.`);
   const phone = normalizePhone(text('phone'));
   if (phone === undefined) warn('phone', `Nomor HP "${text('phone')}" tidak valid; dikosongkan.`);
+  // An 18-digit number on a non-ASN row is usually a PNS/PPPK with the wrong category: say so.
+  if (idType === 'internal' && /^[0-9]{18}$/.test(idNumber)) warn('category', `Nomor 18 digit seperti NIP/NI PPPK, tetapi jenis pegawai "${categoryText || defaultCategory}" adalah non-ASN. Periksa jenis pegawainya.`);
   const supervisorRaw = normalizeIdentityNumber(cells.supervisorIdNumber?.text ?? '');
 
   if (issues.some((i) => i.severity === 'error') || !category || !idType || !jabatanClass || !golongan.ok) return { employee: null, issues };
