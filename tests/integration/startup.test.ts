@@ -2,46 +2,14 @@
  * `npm start` as a user runs it: a real server process on a fresh data dir. Covers the demo seed and
  * banner, the second-start refusal on one PGlite dir, and an acknowledged write surviving kill -9.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { TEST_DB } from '../support/harness.js';
 import { withDatabase } from '../support/template.js';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-interface Started { child: ChildProcess; output: () => string; exited: Promise<number | null> }
-
-function startServer(env: Record<string, string>): Started {
-  let output = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    env: { ...process.env, LOG_LEVEL: 'warn', DEMO_EMPLOYEES: '120', ARGON2_MEMORY_KIB: '19456', ARGON2_TIME_COST: '2', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout!.on('data', (d) => (output += d));
-  child.stderr!.on('data', (d) => (output += d));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, output: () => output, exited };
-}
-
-async function waitFor(check: () => boolean, what: string, ms = 45_000): Promise<void> {
-  const until = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > until) throw new Error(`timeout waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+import { freePort, startServer, waitFor, type ServerProcess } from '../support/server-process.js';
 
 async function signIn(base: string) {
   const session = await fetch(`${base}/api/auth/session`);
@@ -57,7 +25,7 @@ async function signIn(base: string) {
   return { cookie: cookies.join('; '), token };
 }
 
-const servers: Started[] = [];
+const servers: ServerProcess[] = [];
 afterAll(() => {
   for (const s of servers) s.child.kill('SIGKILL');
 });

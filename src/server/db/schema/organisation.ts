@@ -78,6 +78,8 @@ export const employee = pgTable(
     }),
     index('employee_tenant_unit_idx').on(t.tenantId, t.unitId),
     index('employee_tenant_name_idx').on(t.tenantId, sql`lower(${t.name})`),
+    // The list page orders by name, id_number: this index serves the page without sorting the tenant.
+    index('employee_tenant_sort_idx').on(t.tenantId, t.name, t.idNumber),
     index('employee_tenant_category_idx').on(t.tenantId, t.category, t.jabatanClass),
   ],
 );

@@ -14,6 +14,7 @@ import { validateRow, type Cell, type RowIssue, type StagedEmployee } from './im
 import { readRows, type FileFormat } from './import-reader.js';
 import { guessUnitType, UnitMatcher, unitKeyOf } from './import-units.js';
 import {
+  analyzeStaging,
   attachStagedUnit,
   clearStaging,
   deactivateMissing,
@@ -113,6 +114,8 @@ export async function runImportValidation(deps: AppDeps, payload: ImportJobPaylo
       }
     }
     await flush();
+    // The planner otherwise assumes the freshly COPYed staging table is empty when committing.
+    await analyzeStaging(deps.db);
     await updateImport(deps.db, tenantId, importId, {
       status: 'validated',
       totalRows: total,

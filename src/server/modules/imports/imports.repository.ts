@@ -146,3 +146,7 @@ export async function deactivateMissing(tx: DbOrTx, tenantId: string, importId: 
   return Number((result as unknown as { rows: { n: number }[] }).rows[0]!.n);
 }
 
+
+export async function analyzeStaging(db: DbOrTx): Promise<void> {
+  await db.execute(sql`analyze import_row`);
+}

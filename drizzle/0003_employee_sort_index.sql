@@ -1,0 +1,1 @@
+CREATE INDEX "employee_tenant_sort_idx" ON "employee" USING btree ("tenant_id","name","id_number");
