@@ -27,6 +27,12 @@ export const ERRORS = {
   FILE_TYPE_UNSUPPORTED: { status: 415, message: 'Jenis berkas tidak didukung. Gunakan CSV atau XLSX.' },
   RATE_LIMITED: { status: 429, message: 'Terlalu banyak permintaan. Tunggu sebentar lalu coba lagi.' },
   INTERNAL: { status: 500, message: 'Terjadi kesalahan pada server. Sebutkan ID permintaan ini bila menghubungi admin.' },
+  APEL_STATE: { status: 409, message: 'Laporan apel tidak dapat diproses pada statusnya saat ini.' },
+  APEL_UNIT_NOT_REQUIRED: { status: 400, message: 'Unit ini tidak termasuk jenis unit yang wajib melaksanakan apel pada kampanye ini.' },
+  APEL_DATE_OUTSIDE_CAMPAIGN: { status: 400, message: 'Tanggal apel berada di luar masa kampanye.' },
+  APEL_ATTENDANCE_INVALID: { status: 400, message: 'Daftar hadir tidak sesuai dengan daftar pegawai unit.' },
+  APEL_INCOMPLETE: { status: 409, message: 'Laporan apel belum lengkap untuk dikirim.' },
+  APEL_PHOTO_LIMIT: { status: 409, message: 'Jumlah foto apel sudah mencapai batas.' },
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -150,6 +150,19 @@ describe(`signing the ikrar and pakta on ${TEST_DB}`, () => {
     expect(denied.status).toBe(403);
   });
 
+  it('lets an employee flag wrong master data, which BKPSDM sees and resolves', async () => {
+    const e = employees[8]!;
+    const c = await employeeClient(e);
+    const res = await c.post(`/api/campaigns/${campaign.id}/corrections`, { message: 'Golongan saya sudah III/b sejak April.' });
+    expect(res.status).toBe(201);
+    const open = await admin.get('/api/corrections');
+    const item = open.body.items.find((x: { id: string }) => x.id === res.body.id);
+    expect(item).toMatchObject({ employeeName: e.name, status: 'open', message: 'Golongan saya sudah III/b sejak April.' });
+    expect((await c.get('/api/corrections')).status).toBe(403);
+    expect((await admin.post(`/api/corrections/${res.body.id}/resolve`)).status).toBe(200);
+    expect((await admin.get('/api/corrections')).body.items.some((x: { id: string }) => x.id === res.body.id)).toBe(false);
+  });
+
   it('counts signatures on the campaign', async () => {
     const view = await admin.get(`/api/campaigns/${campaign.id}`);
     expect(view.body.signedCount).toBe(3); // employees 1, 3 and the paper one (2 was revoked)

@@ -77,3 +77,16 @@ export const EmployeeStats = z.object({
   byUnit: z.array(z.object({ unitId: z.uuid(), name: z.string(), count: z.number().int() })),
 });
 export const EmployeeStatsQuery = z.object({ unitId: z.uuid().optional() });
+
+export const CorrectionView = z.object({
+  id: z.uuid(),
+  employeeId: z.uuid(),
+  employeeName: z.string(),
+  idNumber: z.string(),
+  unitName: z.string(),
+  /** What the employee says is wrong. */
+  message: z.string(),
+  status: z.enum(['open', 'resolved']),
+  createdAt: z.string(),
+});
+export const CorrectionsQuery = z.object({ status: z.enum(['open', 'resolved', 'all']).default('open') });

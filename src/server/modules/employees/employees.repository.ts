@@ -1,7 +1,7 @@
 import { and, asc, eq, like, or, sql, type SQL } from 'drizzle-orm';
 import type { EmployeeCategory, JabatanClass } from '../../../shared/enums.js';
 import type { DbOrTx } from '../../db/client.js';
-import { employee, unit } from '../../db/schema/index.js';
+import { dataCorrection, employee, unit } from '../../db/schema/index.js';
 
 export type EmployeeRow = typeof employee.$inferSelect;
 export type EmployeeWithUnit = EmployeeRow & { unitName: string };
@@ -140,4 +140,25 @@ export async function employeeStats(db: DbOrTx, tenantId: string, under: { path:
     .where(where)
     .groupBy(childId);
   return { byCategory, byJabatanClass, byChild: byChild.filter((r) => r.unitId !== '') };
+}
+
+/** Open (or all) data-correction reports with the employee's name and unit. */
+export async function listCorrections(db: DbOrTx, tenantId: string, status: 'open' | 'resolved' | 'all') {
+  return db
+    .select({ correction: dataCorrection, employeeName: employee.name, idNumber: employee.idNumber, unitName: unit.name })
+    .from(dataCorrection)
+    .innerJoin(employee, and(eq(employee.tenantId, dataCorrection.tenantId), eq(employee.id, dataCorrection.employeeId)))
+    .innerJoin(unit, joinUnit)
+    .where(and(eq(dataCorrection.tenantId, tenantId), status === 'all' ? undefined : eq(dataCorrection.status, status)))
+    .orderBy(asc(dataCorrection.createdAt))
+    .limit(500);
+}
+
+export async function resolveCorrectionRow(tx: DbOrTx, tenantId: string, id: string) {
+  const [row] = await tx
+    .update(dataCorrection)
+    .set({ status: 'resolved', resolvedAt: new Date() })
+    .where(and(eq(dataCorrection.tenantId, tenantId), eq(dataCorrection.id, id), eq(dataCorrection.status, 'open')))
+    .returning();
+  return row;
 }

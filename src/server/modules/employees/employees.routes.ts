@@ -1,11 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { IdParams } from '../../../shared/contracts/common.js';
-import { EmployeeCreateBody, EmployeeListQuery, EmployeePage, EmployeeStats, EmployeeStatsQuery, EmployeeUpdateBody, EmployeeView } from '../../../shared/contracts/employees.contract.js';
+import { CorrectionsQuery, CorrectionView, EmployeeCreateBody, EmployeeListQuery, EmployeePage, EmployeeStats, EmployeeStatsQuery, EmployeeUpdateBody, EmployeeView } from '../../../shared/contracts/employees.contract.js';
 import type { AppDeps } from '../../deps.js';
 import { contextOf } from '../../http/session.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { getCorrections, resolveCorrection } from './corrections.service.js';
 import { exportEmployeesXlsx } from './employees.export.js';
+import { z } from 'zod';
+import { Ok } from '../../../shared/contracts/common.js';
 import { presentEmployee } from './employees.presenter.js';
 import { createEmployee, employeeFilterFor, getEmployee, getEmployeeStats, searchEmployees, updateEmployee } from './employees.service.js';
 
@@ -37,6 +40,15 @@ export function employeeRoutes(deps: AppDeps) {
     r.get('/employees/stats', { schema: { tags: ['employees'], summary: 'Jumlah pegawai aktif per kategori, kelas jabatan dan unit', querystring: EmployeeStatsQuery, response: { 200: EmployeeStats } } }, async (request) =>
       getEmployeeStats(deps.db, contextOf(request), request.query.unitId),
     );
+
+    r.get('/corrections', { schema: { tags: ['employees'], summary: 'Laporan data pegawai yang salah', querystring: CorrectionsQuery, response: { 200: z.object({ items: z.array(CorrectionView) }) } } }, async (request) => ({
+      items: await getCorrections(deps.db, contextOf(request), request.query.status),
+    }));
+
+    r.post('/corrections/:id/resolve', { schema: { tags: ['employees'], summary: 'Tandai laporan data sudah ditangani', params: IdParams, response: { 200: Ok } } }, async (request) => {
+      await resolveCorrection(deps.db, contextOf(request), request.params.id);
+      return { ok: true as const };
+    });
 
     r.get('/employees/:id', { schema: { tags: ['employees'], summary: 'Data satu pegawai', params: IdParams, response: { 200: EmployeeView } } }, async (request) =>
       presentEmployee(await getEmployee(deps.db, contextOf(request), request.params.id)),
