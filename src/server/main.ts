@@ -6,6 +6,8 @@ import { DataDirLockedError } from './db/lock.js';
 import { TIMEZONE_LABEL, type TenantTimezone } from '../shared/enums.js';
 import { listActiveTenants } from './modules/tenants/tenants.repository.js';
 import { seedDemo, type DemoResult } from './seed/demo.js';
+import { startReminderScheduler } from './jobs/scheduler.js';
+import { seedDemoCampaign } from './seed/demo-campaign.js';
 
 function printBanner(config: Config, kind: string, demo: DemoResult | null): void {
   const lines = [
@@ -50,8 +52,10 @@ async function main(): Promise<void> {
   let demo: DemoResult | null = null;
   if (config.SEED_DEMO && (await listActiveTenants(deps.db)).length === 0) {
     demo = await seedDemo(deps, { employees: config.DEMO_EMPLOYEES });
+    await seedDemoCampaign(deps, demo.tenantId);
   }
   await deps.jobs.start();
+  startReminderScheduler(deps); // timers are unref'd and off with JOBS_INLINE; the process exit stops them
   const app = await buildApp(deps);
   await app.listen({ host: config.HOST, port: config.PORT });
   printBanner(config, database.kind, demo);

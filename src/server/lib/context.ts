@@ -9,6 +9,8 @@ export interface Actor {
   scopeUnitId: string | null;
   scopeUnitPath: string | null;
   employeeId: string | null;
+  /** Work started by Netra itself (seed, jobs, CLI): authorised by its roles without a user. */
+  isSystem?: boolean;
 }
 
 /** Every service call receives this: the tenant, the actor and the request id for the audit log. */
@@ -23,6 +25,6 @@ export function systemContext(tenantId: string, label = 'sistem', requestId = 's
   return {
     tenantId,
     requestId,
-    actor: { userId: null, label, roles: ['admin'], scopeUnitId: null, scopeUnitPath: null, employeeId: null },
+    actor: { userId: null, label, roles: ['admin'], scopeUnitId: null, scopeUnitPath: null, employeeId: null, isSystem: true },
   };
 }

@@ -36,6 +36,8 @@ export const POLICY = {
   'apel.report': { pimpinan_unit: 'subtree', admin: 'tenant', superadmin: 'tenant' },
   'apel.review': { admin: 'tenant', superadmin: 'tenant' },
   'compliance.read': { ...STAFF_READ },
+  /** Sending today's compliance reminders by hand (the scheduler sends them anyway). */
+  'compliance.remind': { admin: 'tenant', superadmin: 'tenant' },
 } as const satisfies Record<string, Partial<Record<Role, Scope>>>;
 
 export type Permission = keyof typeof POLICY;
@@ -58,7 +60,7 @@ export function scopeFor(actor: Actor, permission: Permission): Scope | null {
 
 /** Throws FORBIDDEN (or UNAUTHENTICATED for anonymous) unless the actor holds `permission`. */
 export function requireScope(actor: Actor, permission: Permission): Scope {
-  if (!actor.userId) throw new AppError('UNAUTHENTICATED');
+  if (!actor.userId && !actor.isSystem) throw new AppError('UNAUTHENTICATED');
   const scope = scopeFor(actor, permission);
   if (!scope) throw new AppError('FORBIDDEN', { permission });
   return scope;
