@@ -46,7 +46,7 @@ export const en: Messages = {
     timezone: 'Time zone', address: 'Address', admin: 'First admin (BKPSDM)', username: 'Admin username',
     usernameHint: 'Lowercase letters, digits, dot, underscore or hyphen (3–40).', displayName: 'Display name',
     email: 'Admin email', password: 'Initial password', passwordHint: 'At least 12 characters.',
-    employees: 'Employees', units: 'Units', status: 'Status', empty: 'No agencies yet.',
+    colSlug: 'Code', colKind: 'Type', colRegion: 'Region', employees: 'Employees', units: 'Units', status: 'Status', empty: 'No agencies yet.',
     created: 'Agency {{name}} registered.'
   },
   employeeHome: {

@@ -44,7 +44,7 @@ export const id = {
     timezone: 'Zona waktu', address: 'Alamat', admin: 'Admin pertama (BKPSDM)', username: 'Nama pengguna admin',
     usernameHint: 'Huruf kecil, angka, titik, garis bawah atau tanda hubung (3–40).', displayName: 'Nama tampilan',
     email: 'Email admin', password: 'Kata sandi awal', passwordHint: 'Minimal 12 karakter.',
-    employees: 'Pegawai', units: 'Unit', status: 'Status', empty: 'Belum ada instansi.',
+    colSlug: 'Kode', colKind: 'Jenis', colRegion: 'Wilayah', employees: 'Pegawai', units: 'Unit', status: 'Status', empty: 'Belum ada instansi.',
     created: 'Instansi {{name}} didaftarkan.'
   },
   employeeHome: {

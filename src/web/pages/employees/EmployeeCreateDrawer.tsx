@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Button, Drawer, Group, Stack } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
@@ -22,6 +22,12 @@ export function EmployeeCreateDrawer({ opened, onClose, initialUnitId }: Props) 
   const isPhone = useMediaQuery('(max-width: 48em)');
   const [created, setCreated] = useState<EmployeeViewT | null>(null);
   const [formKey, setFormKey] = useState(0);
+  const top = useRef<HTMLDivElement>(null);
+
+  // The form may have been scrolled down to its Save button: show the saved record (and its warnings) from the top.
+  useEffect(() => {
+    if (created) top.current?.scrollIntoView({ block: 'start' });
+  }, [created]);
 
   const close = () => {
     setCreated(null);
@@ -49,7 +55,7 @@ export function EmployeeCreateDrawer({ opened, onClose, initialUnitId }: Props) 
       title={created ? created.name : t('employees.addTitle')}
     >
       {created ? (
-        <Stack gap="md">
+        <Stack gap="md" ref={top}>
           <EmployeeFields employee={created} />
           <Group justify="flex-end" gap="xs">
             <Button variant="default" onClick={() => { setCreated(null); setFormKey((k) => k + 1); }}>

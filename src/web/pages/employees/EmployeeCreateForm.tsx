@@ -78,7 +78,7 @@ export function EmployeeCreateForm({ initialUnitId, onCreated, onCancel }: Props
           autoComplete="off"
           error={errors.idNumber}
           required
-          ff="monospace"
+          styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
         />
         <TextInput label={t('employees.name')} value={name} onChange={(e) => setName(e.currentTarget.value)}
           error={errors.name} required />

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Button, Card, Group, LoadingOverlay, Pagination, Select, Stack, Text, Title } from '@mantine/core';
+import { ActionIcon, Button, Card, Group, LoadingOverlay, Pagination, Select, Stack, Text, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { IconDownload, IconUserPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { employeeExportUrl, useEmployees } from '../../api/employees';
@@ -21,6 +22,7 @@ export default function EmployeesPage() {
   const employees = useEmployees(query);
   const [open, setOpen] = useState<EmployeeViewT | null>(null);
   const [adding, setAdding] = useState(false);
+  const isPhone = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
   const total = employees.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / query.pageSize));
 
@@ -37,15 +39,29 @@ export default function EmployeesPage() {
             </Button>
           ) : null}
           {can('employee.export') ? (
-            <Button
-              component="a"
-              href={employeeExportUrl(query)}
-              download
-              variant="light"
-              leftSection={<IconDownload size={16} />}
-            >
-              {t('employees.export')}
-            </Button>
+            isPhone ? (
+              <ActionIcon
+                component="a"
+                href={employeeExportUrl(query)}
+                download
+                variant="light"
+                size="input-sm"
+                aria-label={t('employees.export')}
+                title={t('employees.export')}
+              >
+                <IconDownload size={18} />
+              </ActionIcon>
+            ) : (
+              <Button
+                component="a"
+                href={employeeExportUrl(query)}
+                download
+                variant="light"
+                leftSection={<IconDownload size={16} />}
+              >
+                {t('employees.export')}
+              </Button>
+            )
           ) : null}
         </Group>
       </Group>

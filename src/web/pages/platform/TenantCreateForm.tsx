@@ -74,7 +74,7 @@ export function TenantCreateForm({ onCreated, onCancel }: { onCreated: (t: Tenan
         <TextInput label={t('tenants.name')} value={name} required error={errors.name}
           onChange={(e) => { setName(e.currentTarget.value); setTouched((x) => ({ ...x, name: true })); }} />
         <TextInput label={t('tenants.slug')} description={t('tenants.slugHint')} value={slug} required error={errors.slug}
-          ff="monospace" autoCapitalize="none" autoComplete="off"
+          styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }} autoCapitalize="none" autoComplete="off"
           onChange={(e) => { setSlug(e.currentTarget.value.toLowerCase()); setTouched((x) => ({ ...x, slug: true })); }} />
         <TextInput label={t('tenants.address')} value={address} error={errors.address}
           onChange={(e) => setAddress(e.currentTarget.value)} />

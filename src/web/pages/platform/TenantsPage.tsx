@@ -74,9 +74,9 @@ export default function TenantsPage() {
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{t('tenants.name')}</Table.Th>
-                  <Table.Th>{t('tenants.slug')}</Table.Th>
-                  <Table.Th>{t('tenants.kind')}</Table.Th>
-                  <Table.Th>{t('tenants.region')}</Table.Th>
+                  <Table.Th>{t('tenants.colSlug')}</Table.Th>
+                  <Table.Th>{t('tenants.colKind')}</Table.Th>
+                  <Table.Th>{t('tenants.colRegion')}</Table.Th>
                   <Table.Th>{t('tenants.timezone')}</Table.Th>
                   <Table.Th ta="right">{t('tenants.employees')}</Table.Th>
                   <Table.Th ta="right">{t('tenants.units')}</Table.Th>
