@@ -11,6 +11,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import '../shared/zod-locale.js';
 import type { AppDeps } from './deps.js';
 import { apiNotFound, registerErrorHandling } from './http/errors.js';
 import { registerSession } from './http/session.js';
@@ -23,7 +24,9 @@ import { tenantRoutes } from './modules/tenants/tenants.routes.js';
 import { unitRoutes } from './modules/units/units.routes.js';
 import { electionRoutes } from './modules/elections/elections.routes.js';
 import { pledgeRoutes } from './modules/pledges/pledges.routes.js';
+import { apelRoutes } from './modules/apel/apel.routes.js';
 import { verifyRoutes, wellKnownRoutes } from './modules/pledges/verify.routes.js';
+import { complianceRoutes } from './modules/compliance/compliance.routes.js';
 
 export const WEB_DIST = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
@@ -80,7 +83,9 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
       await api.register(outboxRoutes(deps));
       await api.register(electionRoutes(deps));
       await api.register(pledgeRoutes(deps));
+      await api.register(apelRoutes(deps));
       await api.register(verifyRoutes(deps));
+      await api.register(complianceRoutes(deps));
     },
     { prefix: '/api' },
   );
