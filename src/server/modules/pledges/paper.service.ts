@@ -1,5 +1,4 @@
 /** Paper signatures recorded by a unit admin for employees without a device, and revocation. */
-import { randomUUID } from 'node:crypto';
 import type { AppDeps } from '../../deps.js';
 import { AppError, notFound } from '../../http/app-error.js';
 import type { RequestContext } from '../../lib/context.js';
@@ -8,9 +7,8 @@ import { requireScope } from '../../lib/policy.js';
 import { checkUpload } from '../../lib/uploads.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { findEmployeeById, findEmployeeUnitPath } from '../employees/employees.repository.js';
-import { sha256 } from './pledge-text.js';
 import { findSignature, findSignatureOf, insertSignatureOnce, insertStoredFile, isEmployeeTargeted, updateSignatureRow, type SignatureRow } from './pledges.repository.js';
-import { identityOf, loadCampaignContext, RENDER_PDF_JOB, signedPayload, textFor } from './signing.service.js';
+import { loadCampaignContext, RENDER_PDF_JOB, signatureDraft, signedPayload } from './signing.service.js';
 
 const SCAN_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
 const SCAN_MAX_BYTES = 10 * 1024 * 1024;
@@ -34,24 +32,13 @@ export async function recordPaperSignature(
   if (existing) throw new AppError('CONFLICT', { signatureId: existing.id, method: existing.method }, 'Pegawai ini sudah menandatangani kampanye ini.');
   const type = await checkUpload(input.scan, SCAN_TYPES, SCAN_MAX_BYTES, 'Pindaian');
   const written = await writeStoredFile(deps.config.DATA_DIR, ctx.tenantId, 'paper_scan', input.scan);
-  const now = new Date();
-  const identity = identityOf(employee);
-  const typedName = employee.name;
-  const draft = {
-    tenantId: ctx.tenantId,
-    id: randomUUID(),
-    campaignId,
-    employeeId: employee.id,
-    ikrarTemplateId: c.ikrar.id,
-    paktaTemplateId: c.pakta.id,
-    method: 'paper' as const,
-    identity,
-    typedName,
-    textSha256: sha256(textFor(c, identity, typedName, new Date(`${input.signedOn}T12:00:00Z`))),
-    signedAt: now,
+  const draft = signatureDraft(c, ctx.tenantId, employee, {
+    method: 'paper',
+    typedName: employee.name,
+    textDate: new Date(`${input.signedOn}T12:00:00Z`),
     paperSignedOn: input.signedOn,
     keyId: deps.signingKey.keyId,
-  };
+  });
   const created = await deps.db.transaction(async (tx) => {
     await insertStoredFile(tx, { tenantId: ctx.tenantId, id: written.id, purpose: 'paper_scan', fileName: input.fileName.slice(0, 200), mimeType: type.mime, size: written.size, sha256: written.sha256, storagePath: written.storagePath, createdBy: ctx.actor.userId });
     const inserted = await insertSignatureOnce(tx, { ...draft, serverSignature: deps.signingKey.sign(signedPayload(draft)), paperScanFileId: written.id, recordedBy: ctx.actor.userId });

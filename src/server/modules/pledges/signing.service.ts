@@ -70,6 +70,26 @@ export async function loadCampaignContext(deps: AppDeps, tenantId: string, campa
   return { campaign: row.campaign, tenant, ikrar, pakta, text: { instansi: tenant.name, pemilihan: event.name } };
 }
 
+/** A new signature record (without the server signature) for the campaign's current texts. */
+export function signatureDraft(c: CampaignContext, tenantId: string, employee: EmployeeWithUnit, opts: { method: 'online' | 'paper'; typedName: string; textDate: Date; paperSignedOn: string | null; keyId: string }) {
+  const identity = identityOf(employee);
+  return {
+    tenantId,
+    id: randomUUID(),
+    campaignId: c.campaign.id,
+    employeeId: employee.id,
+    ikrarTemplateId: c.ikrar.id,
+    paktaTemplateId: c.pakta.id,
+    method: opts.method,
+    identity,
+    typedName: opts.typedName,
+    textSha256: sha256(textFor(c, identity, opts.typedName, opts.textDate)),
+    signedAt: new Date(),
+    paperSignedOn: opts.paperSignedOn,
+    keyId: opts.keyId,
+  };
+}
+
 /** Whether the campaign accepts signatures today (tenant's calendar day). */
 export function assertCampaignOpen(c: CampaignContext, now: Date): void {
   if (c.campaign.status !== 'open') throw new AppError('CAMPAIGN_CLOSED', { status: c.campaign.status });
@@ -116,23 +136,10 @@ export async function signPledge(deps: AppDeps, ctx: RequestContext, campaignId:
   if (nameKey(input.typedName) !== nameKey(name) && input.typedName.trim().toLowerCase() !== name.toLowerCase()) {
     throw new AppError('TYPED_NAME_MISMATCH', { expected: name.split(',')[0] });
   }
-  const identity = identityOf(employee);
-  const text = textFor(c, identity, input.typedName, now);
   const draft = {
-    tenantId: ctx.tenantId,
-    id: randomUUID(),
-    campaignId,
-    employeeId: employee.id,
-    ikrarTemplateId: c.ikrar.id,
-    paktaTemplateId: c.pakta.id,
-    method: 'online' as const,
-    identity,
-    typedName: input.typedName,
-    drawnSignature: input.drawnSignature ?? null,
-    textSha256: sha256(text),
+    ...signatureDraft(c, ctx.tenantId, employee, { method: 'online', typedName: input.typedName, textDate: now, paperSignedOn: null, keyId: deps.signingKey.keyId }),
     signedAt: now,
-    paperSignedOn: null,
-    keyId: deps.signingKey.keyId,
+    drawnSignature: input.drawnSignature ?? null,
   };
   const result = await deps.db.transaction(async (tx) => {
     const inserted = await insertSignatureOnce(tx, { ...draft, serverSignature: deps.signingKey.sign(signedPayload(draft)) });
