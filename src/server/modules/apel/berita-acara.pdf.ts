@@ -77,7 +77,7 @@ function attendanceTable(p: BeritaAcaraInput): Content {
     { text: a.jabatanName ?? '-' },
     { text: ATTENDANCE_LABELS[a.status] },
   ]);
-  return { table: { headerRows: 1, dontBreakRows: true, widths: [20, '*', 104, 120, 64], body: [header, ...body] }, layout: { hLineWidth: () => 0.5, vLineWidth: () => 0.5, paddingTop: () => 2, paddingBottom: () => 2 }, fontSize: 8.5 };
+  return { table: { headerRows: 1, dontBreakRows: true, widths: [20, '*', 104, 110, 78], body: [header, ...body] }, layout: { hLineWidth: () => 0.5, vLineWidth: () => 0.5, paddingTop: () => 2, paddingBottom: () => 2 }, fontSize: 8.5 };
 }
 
 /** Renders the berita acara: the statement, the counts, signature blocks, then the daftar hadir annex. */
