@@ -9,6 +9,7 @@ import { createPasswordHasher } from './lib/passwords.js';
 import { loadSigningKey } from './lib/signing-key.js';
 import { registerImportJobs } from './modules/imports/imports.jobs.js';
 import { registerPledgeJobs } from './modules/pledges/pledges.jobs.js';
+import { registerComplianceJobs } from './modules/compliance/reminders.jobs.js';
 import { Mailer, MAIL_SEND_JOB } from './modules/mail/mail.service.js';
 import { join } from 'node:path';
 
@@ -48,6 +49,7 @@ export function createDeps(config: Config, database: Database, log: Logger, jobs
   const deps: AppDeps = { config, database, db: database.db, jobs: queue, mailer, passwords: createPasswordHasher(config), signingKey: loadSigningKey(config), log };
   registerImportJobs(deps);
   registerPledgeJobs(deps);
+  registerComplianceJobs(deps);
   queue.register(MAIL_SEND_JOB, (p) => mailer.deliver(deps.db, p as { tenantId: string; id: string; isSecret: boolean }));
   return deps;
 }

@@ -48,6 +48,8 @@ const ConfigSchema = z
       .optional(),
     /** Run background jobs inside the request (tests) instead of through pg-boss. */
     JOBS_INLINE: bool.default(false),
+    /** Hours between compliance reminder runs; each person still gets at most one reminder a day per kind. */
+    REMINDER_INTERVAL_HOURS: z.coerce.number().int().min(1).max(168).default(24),
   })
   .transform((c) => ({
     ...c,

@@ -93,6 +93,6 @@ export const ReminderRunResult = z.object({
   signSent: z.number().int(),
   /** Recipients skipped because they were already reminded today. */
   alreadyReminded: z.number().int(),
-  /** Recipients who should be reminded but have no e-mail address. */
+  /** Unsigned employees without an e-mail address, plus late units whose head is unset or has no e-mail. */
   withoutEmail: z.number().int(),
 });

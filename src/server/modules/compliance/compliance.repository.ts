@@ -2,7 +2,7 @@
  * The only SQL of the compliance module. Every query is scoped by tenant and by a unit-path prefix
  * (paths are "/rootId/…/id/", uuid-only, so the prefix needs no LIKE escaping).
  */
-import { and, asc, eq, gt, inArray, like, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, like, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { employee, pledgeCampaign, pledgeSignature, pledgeTemplate, reminderLog, tenant, unit } from '../../db/schema/index.js';
 import { targetEmployeesSql, type CampaignRow } from '../pledges/pledges.repository.js';
@@ -85,10 +85,12 @@ export async function listUnsignedPage(db: DbOrTx, tenantId: string, campaign: C
   return { rows, total: Number(count?.n ?? 0) };
 }
 
+export type RecipientRow = Pick<UnsignedRow, 'id' | 'name' | 'idNumber' | 'email'>;
+
 /** Every unsigned targeted employee with an e-mail address, plus how many have none (for reminders). */
-export async function listUnsignedRecipients(db: DbOrTx, tenantId: string, campaign: Campaign) {
+export async function listUnsignedRecipients(db: DbOrTx, tenantId: string, campaign: Campaign): Promise<{ withEmail: RecipientRow[]; withoutEmail: number }> {
   const from = unsignedSql(tenantId, campaign, '/');
-  const rows = rowsOf<UnsignedRow>(await db.execute(sql`select e.id, e.name, e.id_number as "idNumber", e.email, u.name as "unitName" ${from} order by e.id`));
+  const rows = rowsOf<RecipientRow>(await db.execute(sql`select e.id, e.name, e.id_number as "idNumber", nullif(trim(e.email), '') as email ${from} order by e.id`));
   return { withEmail: rows.filter((r) => r.email), withoutEmail: rows.filter((r) => !r.email).length };
 }
 
@@ -185,10 +187,4 @@ export async function templateVersions(db: DbOrTx, tenantId: string, campaignId:
     .from(pledgeTemplate)
     .where(and(eq(pledgeTemplate.tenantId, tenantId), eq(pledgeTemplate.campaignId, campaignId)));
   return new Map(rows.map((r) => [r.id, r.version]));
-}
-
-/** Units by id (names for display of the path above the shown subtree). */
-export async function findUnitsByIds(db: DbOrTx, tenantId: string, ids: string[]) {
-  if (ids.length === 0) return [];
-  return db.select({ id: unit.id, name: unit.name }).from(unit).where(and(eq(unit.tenantId, tenantId), inArray(unit.id, ids)));
 }

@@ -8,14 +8,16 @@ import type { Db } from '../../db/client.js';
 import type { AppDeps } from '../../deps.js';
 import { AppError, notFound } from '../../http/app-error.js';
 import type { RequestContext } from '../../lib/context.js';
-import { localIsoDate } from '../../lib/dates.js';
+import { formatDateId, formatDateTimeId, formatIsoDateId, localIsoDate } from '../../lib/dates.js';
 import { requireScope, type Permission } from '../../lib/policy.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { findCampaign, type CampaignRow } from '../pledges/pledges.repository.js';
 import { findTenantById, type TenantRow } from '../tenants/tenants.repository.js';
 import { findUnit } from '../units/units.repository.js';
 import { listUnitAggregates, listUnsignedPage } from './compliance.repository.js';
+import { exportComplianceXlsx, exportSignaturesXlsx } from './compliance.export.js';
 import { buildComplianceTree } from './compliance.tree.js';
+import { renderRecapPdf } from './recap.pdf.js';
 
 export interface CampaignScope {
   campaign: CampaignRow;
@@ -84,4 +86,41 @@ export async function getUnsignedEmployees(deps: AppDeps, ctx: RequestContext, c
 /** Exports and the recap carry personal data or official figures: each download is audited like a write. */
 export async function auditDownload(deps: AppDeps, ctx: RequestContext, action: string, s: CampaignScope): Promise<void> {
   await deps.db.transaction((tx) => recordAudit(tx, ctx, { action, entityType: 'pledge_campaign', entityId: s.campaign.id, after: { pathPrefix: s.pathPrefix } }));
+}
+
+/** GET /campaigns/:id/compliance.xlsx: the tree as one row per unit. */
+export async function exportCompliance(deps: AppDeps, ctx: RequestContext, campaignId: string, unitId?: string) {
+  const s = await resolveCampaignScope(deps.db, ctx, 'compliance.read', campaignId, unitId);
+  const { today, units } = await computeTree(deps.db, s, new Date());
+  await auditDownload(deps, ctx, 'compliance.export', s);
+  return { stream: exportComplianceXlsx(units), fileName: `kepatuhan-${today}.xlsx` };
+}
+
+/** GET /campaigns/:id/signatures.xlsx: every signature (personal data, hence pledge.read and an audit entry). */
+export async function exportSignatures(deps: AppDeps, ctx: RequestContext, campaignId: string, unitId?: string) {
+  const s = await resolveCampaignScope(deps.db, ctx, 'pledge.read', campaignId, unitId);
+  await auditDownload(deps, ctx, 'pledge.export', s);
+  const today = localIsoDate(new Date(), s.tenant.timezone);
+  return { stream: exportSignaturesXlsx(deps.db, ctx.tenantId, s.campaign.id, s.pathPrefix, s.tenant.timezone), fileName: `tanda-tangan-${today}.xlsx` };
+}
+
+/** GET /campaigns/:id/recap.pdf: the recap for the Bupati, rendered on request (a few hundred units: well under a second). */
+export async function renderRecap(deps: AppDeps, ctx: RequestContext, campaignId: string, unitId?: string) {
+  const s = await resolveCampaignScope(deps.db, ctx, 'compliance.read', campaignId, unitId);
+  const now = new Date();
+  const { today, units } = await computeTree(deps.db, s, now);
+  const bytes = await renderRecapPdf({
+    instansi: s.tenant.name,
+    address: s.tenant.address,
+    campaignName: s.campaign.name,
+    eventName: s.eventName,
+    dateText: formatDateId(now, s.tenant.timezone),
+    place: s.campaign.signingPlace,
+    generatedAtText: formatDateTimeId(now, s.tenant.timezone),
+    signDeadlineText: formatIsoDateId(s.campaign.signDeadline),
+    apelDeadlineText: s.campaign.apelReportDeadline ? formatIsoDateId(s.campaign.apelReportDeadline) : null,
+    units,
+  });
+  await auditDownload(deps, ctx, 'compliance.recap', s);
+  return { bytes, fileName: `rekap-ikrar-${today}.pdf` };
 }
