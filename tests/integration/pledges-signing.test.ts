@@ -134,6 +134,15 @@ describe(`signing the ikrar and pakta on ${TEST_DB}`, () => {
     expect(closed.body.error.code).toBe('CAMPAIGN_CLOSED');
   });
 
+  it('refuses signing after the deadline day in the Pemda\'s time zone', async () => {
+    const late = await createOpenCampaign(admin, { name: 'Batas kemarin', signDeadline: new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10) });
+    const e = employees[9]!;
+    const c = await employeeClient(e);
+    const res = await c.post(`/api/campaigns/${late.id}/sign`, { ikrarTemplateId: late.ikrar.id, paktaTemplateId: late.pakta.id, typedName: e.name, undertakings: [true, true, true, true, true] });
+    expect(res.status).toBe(409);
+    expect(res.body.error).toMatchObject({ code: 'CAMPAIGN_CLOSED', details: { signDeadline: expect.any(String) } });
+  });
+
   it('records a paper signature with its scan, marked as paper, and refuses a non-document scan', async () => {
     const e = employees[5]!;
     const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
