@@ -35,7 +35,8 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
     loggerInstance: options.logger === false ? undefined : (deps.log as unknown as FastifyBaseLogger),
     genReqId: () => randomUUID(),
     requestIdHeader: false,
-    trustProxy: false,
+    // Trust exactly N proxy hops for the client address (X-Forwarded-For), never arbitrary senders.
+    trustProxy: (_address: string, hop: number) => hop < deps.config.TRUST_PROXY_HOPS,
     bodyLimit: 1024 * 1024,
   }) as unknown as FastifyInstance;
   app.setValidatorCompiler(validatorCompiler);

@@ -30,6 +30,13 @@ const ConfigSchema = z
     SMTP_URL: z.string().regex(/^smtps?:\/\//, 'harus diawali smtp:// atau smtps://').optional(),
     MAIL_FROM: z.string().default('Netra <no-reply@netra.local>'),
     COOKIE_SECURE: bool.default(false),
+    /**
+     * Behind a reverse proxy: how many proxy hops to trust for the client address (0 = none). Per-IP
+     * rate limits need the real client address, or a whole Pemda shares the proxy's budget.
+     */
+    TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
+    /** Sign-in attempts (password or OTP) per client address per minute, on top of per-account lock-out. */
+    RATE_LIMIT_SIGN_IN_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
     SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(720).default(12),
     /** argon2id memory cost in KiB; above the library default (19 MiB) on purpose. */
     ARGON2_MEMORY_KIB: z.coerce.number().int().min(19_456).max(1_048_576).default(65_536),

@@ -5,7 +5,7 @@ import { startTestApp, seedTenant, TEST_DB, TestClient, type TestApp } from '../
 describe(`staff sign-in, sessions and CSRF on ${TEST_DB}`, () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ LOGIN_MAX_FAILURES: '3', LOGIN_LOCK_MINUTES: '15' });
+    t = await startTestApp({ LOGIN_MAX_FAILURES: '3', LOGIN_LOCK_MINUTES: '15', RATE_LIMIT_SIGN_IN_PER_MINUTE: '20' });
     await seedTenant(t);
   });
   afterAll(() => t.close());

@@ -10,12 +10,12 @@ import { findTenantById } from '../tenants/tenants.repository.js';
 import { findUserById } from './auth.repository.js';
 import { enableTotp, OTP_SENT_MESSAGE, requestOtp, signInWithPassword, signOut, startTotpSetup, verifyOtp, type IssuedSession } from './auth.service.js';
 
-// In-memory, per IP, on top of the per-account lock-out kept in the database.
-const SIGN_IN_LIMIT = { rateLimit: { max: 20, timeWindow: '1 minute' } };
 
 export function authRoutes(deps: AppDeps) {
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
+    // In memory, per client address, on top of the per-account lock-out kept in the database.
+    const SIGN_IN_LIMIT = { rateLimit: { max: deps.config.RATE_LIMIT_SIGN_IN_PER_MINUTE, timeWindow: '1 minute' } };
 
     async function sessionInfo(request: FastifyRequest, reply: FastifyReply, issued?: IssuedSession): Promise<z.infer<typeof SessionInfo>> {
       const tenantId = issued?.tenant.id ?? request.session?.tenantId;

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IdParams } from '../../../shared/contracts/common.js';
@@ -26,6 +26,9 @@ import { findTemplates, type SignatureRow } from './pledges.repository.js';
 import { listMyCampaigns, reportDataCorrection } from './my-pledges.service.js';
 import { getSigningView, signPledge } from './signing.service.js';
 import { findTenantById } from '../tenants/tenants.repository.js';
+
+// Per session, not per address: a whole office signs from one NAT address during the apel.
+const SIGN_LIMIT = { max: 30, timeWindow: '1 minute', keyGenerator: (request: FastifyRequest) => request.session?.tokenHash ?? request.ip };
 
 const KindParams = IdParams.extend({ kind: z.enum(['ikrar', 'pakta']) });
 
@@ -72,7 +75,7 @@ export function pledgeRoutes(deps: AppDeps) {
       };
     });
 
-    r.post('/campaigns/:id/sign', { config: { rateLimit: { max: 30, timeWindow: '1 minute' } }, schema: { tags: ['pledges'], summary: 'Tandatangani ikrar & pakta (idempoten)', params: IdParams, body: SignBody, response: { 200: SignatureView, 201: SignatureView } } }, async (request, reply) => {
+    r.post('/campaigns/:id/sign', { config: { rateLimit: SIGN_LIMIT }, schema: { tags: ['pledges'], summary: 'Tandatangani ikrar & pakta (idempoten)', params: IdParams, body: SignBody, response: { 200: SignatureView, 201: SignatureView } } }, async (request, reply) => {
       const ctx = contextOf(request);
       const { signature, created } = await signPledge(deps, ctx, request.params.id, request.body);
       return reply.status(created ? 201 : 200).send(await present(ctx.tenantId, signature));
