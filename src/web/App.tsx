@@ -20,6 +20,16 @@ const AuditPage = lazy(() => import('./pages/AuditPage'));
 const OutboxPage = lazy(() => import('./pages/OutboxPage'));
 const SecurityPage = lazy(() => import('./pages/SecurityPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
+const SigningPage = lazy(() => import('./pages/pledges/SigningPage'));
+const VerifyPage = lazy(() => import('./pages/verify/VerifyPage'));
+const CampaignsPage = lazy(() => import('./pages/campaigns/CampaignsPage'));
+const CampaignDetailPage = lazy(() => import('./pages/campaigns/CampaignDetailPage'));
+const ElectionsPage = lazy(() => import('./pages/elections/ElectionsPage'));
+const CorrectionsPage = lazy(() => import('./pages/corrections/CorrectionsPage'));
+const ApelListPage = lazy(() => import('./pages/apel/ApelListPage'));
+const ApelNewPage = lazy(() => import('./pages/apel/ApelNewPage'));
+const ApelReportPage = lazy(() => import('./pages/apel/ApelReportPage'));
+const CompliancePage = lazy(() => import('./pages/compliance/CompliancePage'));
 
 /** A 401 on any call means the session ended: re-fetch it so the guard sends the user to /login. */
 function onApiError(err: unknown): void {
@@ -49,6 +59,8 @@ export function App() {
             <Routes>
               <Route path="/login" element={<LoginPage />} />
               <Route path="/dev/outbox" element={<OutboxPage />} />
+              <Route path="/verifikasi" element={<VerifyPage />} />
+              <Route path="/verifikasi/:id" element={<VerifyPage />} />
               <Route element={<RequireAuth />}>
                 <Route element={<AppLayout />}>
                   <Route index element={<HomePage />} />
@@ -66,6 +78,27 @@ export function App() {
                   </Route>
                   <Route element={<RequirePermission permission="tenant.manage" />}>
                     <Route path="tenants" element={<TenantsPage />} />
+                  </Route>
+                  <Route element={<RequirePermission permission="pledge.sign" />}>
+                    <Route path="ikrar/:campaignId" element={<SigningPage />} />
+                  </Route>
+                  <Route element={<RequirePermission permission="campaign.read" />}>
+                    <Route path="kampanye" element={<CampaignsPage />} />
+                    <Route path="kampanye/:id" element={<CampaignDetailPage />} />
+                  </Route>
+                  <Route element={<RequirePermission permission="election.read" />}>
+                    <Route path="pemilihan" element={<ElectionsPage />} />
+                  </Route>
+                  <Route element={<RequirePermission permission="employee.write" />}>
+                    <Route path="koreksi-data" element={<CorrectionsPage />} />
+                  </Route>
+                  <Route element={<RequirePermission permission="apel.report" />}>
+                    <Route path="apel" element={<ApelListPage />} />
+                    <Route path="apel/baru" element={<ApelNewPage />} />
+                    <Route path="apel/:id" element={<ApelReportPage />} />
+                  </Route>
+                  <Route element={<RequirePermission permission="compliance.read" />}>
+                    <Route path="kepatuhan" element={<CompliancePage />} />
                   </Route>
                   <Route path="account/security" element={<SecurityPage />} />
                   <Route path="*" element={<NotFoundPage />} />

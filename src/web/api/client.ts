@@ -104,6 +104,13 @@ export function uploadFile<T>(
   onProgress: (percent: number) => void,
   fieldName = 'file',
 ): Promise<T> {
+  const form = new FormData();
+  form.append(fieldName, file, file.name);
+  return uploadForm<T>(path, form, onProgress);
+}
+
+/** Multipart POST of a prepared form (text fields first, then files), with progress. */
+export function uploadForm<T>(path: string, form: FormData, onProgress?: (percent: number) => void): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', path);
@@ -111,7 +118,7 @@ export function uploadFile<T>(
     xhr.setRequestHeader('x-csrf-token', csrfToken);
     xhr.setRequestHeader('accept', 'application/json');
     xhr.upload.onprogress = (event) => {
-      if (event.lengthComputable) onProgress(Math.round((event.loaded / event.total) * 100));
+      if (event.lengthComputable) onProgress?.(Math.round((event.loaded / event.total) * 100));
     };
     xhr.onerror = () => reject(new ApiError(0, 'NETWORK', i18n.t('errors.network')));
     xhr.onload = () => {
@@ -124,8 +131,6 @@ export function uploadFile<T>(
       if (xhr.status >= 200 && xhr.status < 300) resolve(payload as T);
       else reject(toApiError(xhr.status, payload));
     };
-    const form = new FormData();
-    form.append(fieldName, file, file.name);
     xhr.send(form);
   });
 }

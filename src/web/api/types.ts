@@ -12,6 +12,20 @@ import type {
 } from '../../shared/contracts/employees.contract.js';
 import type { Region, TenantCreateBody, TenantView } from '../../shared/contracts/tenants.contract.js';
 import type {
+  CampaignBody,
+  CampaignUpdateBody,
+  CampaignView,
+  ElectionEventBody,
+  ElectionEventView,
+  PublicVerification,
+  SignatureView,
+  SignBody,
+  SigningView,
+  TemplateBody,
+  TemplateView,
+} from '../../shared/contracts/pledges.contract.js';
+import type { CorrectionView } from '../../shared/contracts/employees.contract.js';
+import type {
   ImportCommitBody,
   ImportIssueView,
   ImportValidateBody,
@@ -44,6 +58,20 @@ export type ImportIssueViewT = z.infer<typeof ImportIssueView>;
 export type ImportValidateBodyT = z.input<typeof ImportValidateBody>;
 export type ImportCommitBodyT = z.input<typeof ImportCommitBody>;
 export type ImportStatus = ImportViewT['status'];
+
+export type ElectionViewT = z.infer<typeof ElectionEventView>;
+export type ElectionBodyT = z.input<typeof ElectionEventBody>;
+export type TemplateViewT = z.infer<typeof TemplateView>;
+export type TemplateBodyT = z.input<typeof TemplateBody>;
+export type CampaignViewT = z.infer<typeof CampaignView>;
+export type CampaignBodyT = z.input<typeof CampaignBody>;
+export type CampaignUpdateBodyT = z.input<typeof CampaignUpdateBody>;
+export type CampaignStatus = CampaignViewT['status'];
+export type SigningViewT = z.infer<typeof SigningView>;
+export type SignBodyT = z.input<typeof SignBody>;
+export type SignatureViewT = z.infer<typeof SignatureView>;
+export type PublicVerificationT = z.infer<typeof PublicVerification>;
+export type CorrectionViewT = z.infer<typeof CorrectionView>;
 
 export interface OkResponse {
   ok: true;
@@ -85,3 +113,26 @@ export interface AuditVerifyT {
   checked: number;
   brokenAt?: { seq: number; reason: string } | null;
 }
+
+/** GET /api/pledges/mine: the response schema is declared inline in the route (no named contract yet). */
+export interface MyPledgeT {
+  campaignId: string;
+  name: string;
+  signDeadline: string;
+  status: string;
+  signature: SignatureViewT | null;
+}
+
+/* Apel reports and compliance (shared contracts). */
+export type ApelSummaryT = z.infer<typeof import('../../shared/contracts/apel.contract.js').ApelSummary>;
+export type ApelViewT = z.infer<typeof import('../../shared/contracts/apel.contract.js').ApelView>;
+export type ApelCreateBodyT = z.input<typeof import('../../shared/contracts/apel.contract.js').ApelCreateBody>;
+export type ApelUpdateBodyT = z.input<typeof import('../../shared/contracts/apel.contract.js').ApelUpdateBody>;
+export type AttendanceBodyT = z.input<typeof import('../../shared/contracts/apel.contract.js').AttendanceBody>;
+export type RosterViewT = z.infer<typeof import('../../shared/contracts/apel.contract.js').RosterView>;
+export type ApelReportStatus = ApelSummaryT['status'];
+export type AttendanceStatusT = ApelViewT['attendance'][number]['status'];
+export type ComplianceTreeT = z.infer<typeof import('../../shared/contracts/compliance.contract.js').ComplianceTree>;
+export type ComplianceUnitT = ComplianceTreeT['units'][number];
+export type UnsignedPageT = z.infer<typeof import('../../shared/contracts/compliance.contract.js').UnsignedPage>;
+export type ReminderRunResultT = z.infer<typeof import('../../shared/contracts/compliance.contract.js').ReminderRunResult>;

@@ -8,6 +8,11 @@ import {
   IconMail,
   IconLock,
   IconBuildingCommunity,
+  IconSignature,
+  IconCalendarEvent,
+  IconUserExclamation,
+  IconSpeakerphone,
+  IconChecklist,
 } from '@tabler/icons-react';
 import { Link, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -30,6 +35,11 @@ export function NavItems({ onNavigate }: { onNavigate: () => void }) {
     { to: '/units', label: t('nav.units'), icon: IconHierarchy2, permission: 'unit.read' },
     { to: '/employees', label: t('nav.employees'), icon: IconUsers, permission: 'employee.read' },
     { to: '/import', label: t('nav.import'), icon: IconFileImport, permission: 'employee.import' },
+    { to: '/kampanye', label: t('nav.campaigns'), icon: IconSignature, permission: 'campaign.read' },
+    { to: '/pemilihan', label: t('nav.elections'), icon: IconCalendarEvent, permission: 'election.read' },
+    { to: '/koreksi-data', label: t('nav.corrections'), icon: IconUserExclamation, permission: 'employee.write' },
+    { to: '/apel', label: t('apel.nav'), icon: IconSpeakerphone, show: can('apel.report') || can('apel.review') },
+    { to: '/kepatuhan', label: t('compliance.nav'), icon: IconChecklist, permission: 'compliance.read' },
     { to: '/tenants', label: t('nav.tenants'), icon: IconBuildingCommunity, permission: 'tenant.manage' },
     { to: '/audit', label: t('nav.audit'), icon: IconShieldCheck, permission: 'audit.read' },
     {

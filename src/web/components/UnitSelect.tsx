@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { Select } from '@mantine/core';
+import { MultiSelect, Select } from '@mantine/core';
 import { useUnits } from '../api/units';
 
 interface Props {
@@ -14,8 +14,7 @@ interface Props {
   error?: React.ReactNode;
 }
 
-/** Searchable Select over all visible units. */
-export function UnitSelect({ label, value, onChange, exclude, clearable, placeholder, required, error }: Props) {
+function useUnitOptions(exclude?: Set<string>) {
   const units = useUnits();
   const data = useMemo(
     () =>
@@ -25,6 +24,12 @@ export function UnitSelect({ label, value, onChange, exclude, clearable, placeho
         .sort((a, b) => a.label.localeCompare(b.label, 'id')),
     [units.data, exclude],
   );
+  return { units, data };
+}
+
+/** Searchable Select over all visible units. */
+export function UnitSelect({ label, value, onChange, exclude, clearable, placeholder, required, error }: Props) {
+  const { units, data } = useUnitOptions(exclude);
   return (
     <Select
       label={label}
@@ -38,6 +43,37 @@ export function UnitSelect({ label, value, onChange, exclude, clearable, placeho
       error={error}
       limit={100}
       disabled={units.isPending}
+    />
+  );
+}
+
+interface MultiProps {
+  label: string;
+  value: string[];
+  onChange: (value: string[]) => void;
+  description?: React.ReactNode;
+  placeholder?: string;
+  error?: React.ReactNode;
+  disabled?: boolean;
+}
+
+/** Searchable MultiSelect over all visible units (e.g. a campaign's target units). */
+export function UnitMultiSelect({ label, value, onChange, description, placeholder, error, disabled }: MultiProps) {
+  const { units, data } = useUnitOptions();
+  return (
+    <MultiSelect
+      label={label}
+      description={description}
+      data={data}
+      value={value}
+      onChange={onChange}
+      searchable
+      clearable
+      placeholder={placeholder}
+      error={error}
+      limit={100}
+      hidePickedOptions
+      disabled={disabled || units.isPending}
     />
   );
 }

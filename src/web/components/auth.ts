@@ -11,7 +11,19 @@ export type Permission =
   | 'employee.import'
   | 'audit.read'
   | 'outbox.read'
-  | 'tenant.manage';
+  | 'tenant.manage'
+  | 'campaign.read'
+  | 'campaign.write'
+  | 'election.read'
+  | 'election.write'
+  | 'pledge.sign'
+  | 'pledge.record_paper'
+  | 'pledge.read'
+  | 'pledge.revoke'
+  | 'apel.report'
+  | 'apel.review'
+  | 'compliance.read'
+  | 'compliance.remind';
 
 export function can(session: SessionInfoT | undefined, permission: Permission): boolean {
   return session?.permissions[permission] === true;

@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 
-type EnumGroup = 'unitType' | 'category' | 'jabatanClass' | 'idType' | 'sex' | 'status' | 'role' | 'importField' | 'tenantKind';
+type EnumGroup =
+  | 'unitType' | 'category' | 'jabatanClass' | 'idType' | 'sex' | 'status' | 'role' | 'importField' | 'tenantKind'
+  | 'campaignStatus' | 'electionKind' | 'stageKind' | 'contestKind';
 
 /** Translated label of an enum value, e.g. enumLabel(t, 'unitType', 'dinas'). */
 export function useEnumLabel() {

@@ -1,4 +1,6 @@
 import type { Messages } from './id';
+import { pledgesEn } from './pledges.en';
+import { apelEn } from './apel.en';
 
 /** English UI text (same shape as id.ts). */
 export const en: Messages = {
@@ -19,6 +21,7 @@ export const en: Messages = {
     home: 'Home', units: 'Work units', employees: 'Employees', import: 'Import employees',
     audit: 'Audit log', outbox: 'Outbox (dev)', security: 'Account security', logout: 'Sign out',
     language: 'Change language', menu: 'Toggle menu', tenants: 'Agencies',
+    campaigns: 'Pledge & pact', elections: 'Elections', corrections: 'Wrong-data reports',
   },
   login: {
     title: 'Sign in to Netra', tenant: 'Agency (Pemda)', staffTab: 'Staff', employeeTab: 'Employee (NIP)',
@@ -107,6 +110,8 @@ export const en: Messages = {
     setupHint: 'Add the account to an authenticator app (e.g. Google Authenticator) with this key, then enter its code.',
     code: 'Authenticator code', enable: 'Enable', enabled: 'Two-step authentication enabled.',
   },
+  ...pledgesEn,
+  ...apelEn,
   enums: {
     unitType: {
       pemda: 'Regional government', sekretariat_daerah: 'Regional Secretariat', sekretariat_dprd: 'DPRD Secretariat',
@@ -125,6 +130,16 @@ export const en: Messages = {
     },
     idType: { nip: 'NIP', ni_pppk: 'NI PPPK', nik: 'NIK', internal: 'Internal number' },
     sex: { L: 'Male', P: 'Female' },
+    campaignStatus: { draft: 'Draft', open: 'Open', closed: 'Closed' },
+    electionKind: { pemilu: 'General election', pilkada: 'Regional election' },
+    stageKind: {
+      tahapan_mulai: 'Start of stages', pendaftaran_calon: 'Candidate registration', penetapan_calon: 'Candidate confirmation',
+      kampanye: 'Campaign period', pemungutan_suara: 'Voting', selesai: 'Finished',
+    },
+    contestKind: {
+      presiden: 'President and Vice President', dpr: 'DPR', dpd: 'DPD', dprd_provinsi: 'Provincial DPRD',
+      dprd_kabkota: 'Regency/City DPRD', gubernur: 'Governor and Vice Governor', bupati_walikota: 'Regent/Mayor and deputy',
+    },
     tenantKind: { kabupaten: 'Regency', kota: 'City', provinsi: 'Province', instansi: 'Other agency' },
     status: { active: 'Active', inactive: 'Inactive', all: 'All' },
     role: {

@@ -1,4 +1,7 @@
 /** Indonesian (default) UI text. `en.ts` must have the same shape. */
+import { pledgesId } from './pledges.id';
+import { apelId } from './apel.id';
+
 export const id = {
   app: { name: 'Netra', subtitle: 'Netralitas ASN', loading: 'Memuat…' },
   common: {
@@ -17,6 +20,7 @@ export const id = {
     home: 'Beranda', units: 'Unit kerja', employees: 'Pegawai', import: 'Impor data pegawai',
     audit: 'Log audit', outbox: 'Kotak keluar (dev)', security: 'Keamanan akun', logout: 'Keluar',
     language: 'Ganti bahasa', menu: 'Buka/tutup menu', tenants: 'Instansi',
+    campaigns: 'Ikrar & pakta', elections: 'Pemilihan', corrections: 'Laporan data salah',
   },
   login: {
     title: 'Masuk ke Netra', tenant: 'Instansi (Pemda)', staffTab: 'Staf', employeeTab: 'Pegawai (NIP)',
@@ -105,6 +109,8 @@ export const id = {
     setupHint: 'Tambahkan akun di aplikasi autentikator (mis. Google Authenticator) dengan kunci ini, lalu masukkan kodenya.',
     code: 'Kode autentikator', enable: 'Aktifkan', enabled: 'Autentikasi dua langkah diaktifkan.',
   },
+  ...pledgesId,
+  ...apelId,
   enums: {
     unitType: {
       pemda: 'Pemerintah daerah', sekretariat_daerah: 'Sekretariat Daerah', sekretariat_dprd: 'Sekretariat DPRD',
@@ -122,6 +128,16 @@ export const id = {
     },
     idType: { nip: 'NIP', ni_pppk: 'NI PPPK', nik: 'NIK', internal: 'Nomor internal' },
     sex: { L: 'Laki-laki', P: 'Perempuan' },
+    campaignStatus: { draft: 'Draf', open: 'Dibuka', closed: 'Ditutup' },
+    electionKind: { pemilu: 'Pemilu', pilkada: 'Pilkada' },
+    stageKind: {
+      tahapan_mulai: 'Dimulainya tahapan', pendaftaran_calon: 'Pendaftaran calon', penetapan_calon: 'Penetapan calon',
+      kampanye: 'Masa kampanye', pemungutan_suara: 'Pemungutan suara', selesai: 'Selesai',
+    },
+    contestKind: {
+      presiden: 'Presiden dan Wakil Presiden', dpr: 'DPR', dpd: 'DPD', dprd_provinsi: 'DPRD Provinsi',
+      dprd_kabkota: 'DPRD Kabupaten/Kota', gubernur: 'Gubernur dan Wakil Gubernur', bupati_walikota: 'Bupati/Wali Kota dan Wakilnya',
+    },
     tenantKind: { kabupaten: 'Kabupaten', kota: 'Kota', provinsi: 'Provinsi', instansi: 'Instansi lain' },
     status: { active: 'Aktif', inactive: 'Nonaktif', all: 'Semua' },
     role: {

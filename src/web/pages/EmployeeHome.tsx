@@ -5,6 +5,7 @@ import { useAuth } from '../components/auth';
 import { EmployeeFields } from '../components/EmployeeFields';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PageLoader } from '../components/PageLoader';
+import { MyPledges } from './pledges/MyPledges';
 
 /** "Beranda pegawai": a pegawai's own data. */
 export function EmployeeHome() {
@@ -19,6 +20,7 @@ export function EmployeeHome() {
       <Text c="dimmed">
         {t('home.welcome', { name: user?.displayName ?? '' })} · {session?.tenant?.name}
       </Text>
+      {user?.employeeId ? <MyPledges /> : null}
       {!user?.employeeId ? (
         <Alert color="yellow">{t('employeeHome.noEmployee')}</Alert>
       ) : employee.isPending ? (

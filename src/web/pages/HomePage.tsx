@@ -10,6 +10,7 @@ import { formatNumber } from '../components/format';
 import { useEnumLabel } from '../components/labels';
 import { PageLoader } from '../components/PageLoader';
 import { EmployeeHome } from './EmployeeHome';
+import { MyPledges } from './pledges/MyPledges';
 
 const EmployeeCharts = lazy(() => import('./dashboard/EmployeeCharts'));
 
@@ -58,6 +59,7 @@ export default function HomePage() {
           </Group>
         </Stack>
       </Card>
+      {user?.employeeId && can('pledge.sign') ? <MyPledges /> : null}
       <SimpleGrid cols={2} spacing={{ base: 'sm', sm: 'md' }}>
         {can('unit.read') ? (
           <Stat label={t('home.units')} value={units.data?.items.length} loading={units.isPending} />
