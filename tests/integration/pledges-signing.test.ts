@@ -172,6 +172,17 @@ describe(`signing the ikrar and pakta on ${TEST_DB}`, () => {
     expect((await admin.get('/api/corrections')).body.items.some((x: { id: string }) => x.id === res.body.id)).toBe(false);
   });
 
+  it('lists the signatures of a campaign for staff, searchable, and not for employees', async () => {
+    const list = await admin.get(`/api/campaigns/${campaign.id}/signatures?pageSize=50`);
+    expect(list.status).toBe(200);
+    expect(list.body.total).toBe(4);
+    expect(list.body.items.filter((i: { revoked: boolean }) => i.revoked)).toHaveLength(1);
+    const byNip = await admin.get(`/api/campaigns/${campaign.id}/signatures?q=${employees[1]!.idNumber.slice(0, 10)}`);
+    expect(byNip.body.items.map((i: { employeeId: string }) => i.employeeId)).toContain(employees[1]!.id);
+    expect((await admin.get(`/api/campaigns/${campaign.id}/signatures?method=paper`)).body.total).toBe(1);
+    expect((await (await employeeClient(employees[1]!)).get(`/api/campaigns/${campaign.id}/signatures`)).status).toBe(403);
+  });
+
   it('counts signatures on the campaign', async () => {
     const view = await admin.get(`/api/campaigns/${campaign.id}`);
     expect(view.body.signedCount).toBe(3); // employees 1, 3 and the paper one (2 was revoked)

@@ -115,6 +115,8 @@ export const SignatureView = z.object({
   /** Signing time in the tenant's zone, e.g. "24 November 2026 09.15 WIB". */
   signedAtLocal: z.string(),
   keyId: z.string(),
+  /** SHA-256 of the issued PDF once rendered (what the verification page shows), else null. */
+  pdfSha256: z.string().nullable(),
   verifyUrl: z.string(),
   pdfUrl: z.string(),
   revoked: z.boolean(),
@@ -140,4 +142,24 @@ export const PublicVerification = z.object({
   documentSha256: z.string().nullable(),
   /** Why the document is not valid, when it is not. */
   reason: z.string().nullable(),
+});
+
+/** A campaign the signed-in employee is asked to sign, with their signature if they signed. */
+export const MyPledge = z.object({ campaignId: z.uuid(), name: z.string(), signDeadline: z.string(), status: z.string(), signature: SignatureView.nullable() });
+
+export const SignatureListQuery = z.object({
+  q: z.string().trim().max(100).optional(),
+  method: z.enum(['online', 'paper']).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+export const SignatureListItem = z.object({
+  id: z.uuid(),
+  employeeId: z.uuid(),
+  name: z.string(),
+  idNumber: z.string(),
+  unitName: z.string(),
+  method: z.enum(['online', 'paper']),
+  signedAt: z.string(),
+  revoked: z.boolean(),
 });

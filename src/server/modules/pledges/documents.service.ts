@@ -93,7 +93,7 @@ async function judge(deps: AppDeps, row: NonNullable<Awaited<ReturnType<typeof f
     campaign: row.campaignName,
     signedAt: formatDateTimeId(s.signedAt, row.timezone),
     documentSha256: s.pdfSha256 ?? s.textSha256,
-    reason: s.revokedAt ? `Dicabut: ${s.revokedReason ?? ''}` : null,
+    reason: s.revokedAt ? s.revokedReason : null,
   };
 }
 

@@ -7,7 +7,7 @@ import { requireScope } from '../../lib/policy.js';
 import { checkUpload } from '../../lib/uploads.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { findEmployeeById, findEmployeeUnitPath } from '../employees/employees.repository.js';
-import { findSignature, findSignatureOf, insertSignatureOnce, insertStoredFile, isEmployeeTargeted, updateSignatureRow, type SignatureRow } from './pledges.repository.js';
+import { findSignature, findSignatureOf, insertSignatureOnce, insertStoredFile, isEmployeeTargeted, searchSignatures, updateSignatureRow, type SignatureRow } from './pledges.repository.js';
 import { loadCampaignContext, RENDER_PDF_JOB, signatureDraft, signedPayload } from './signing.service.js';
 
 const SCAN_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
@@ -61,4 +61,20 @@ export async function revokeSignature(deps: AppDeps, ctx: RequestContext, signat
     await recordAudit(tx, ctx, { action: 'pledge.revoke', entityType: 'pledge_signature', entityId: signatureId, after: { reason } });
   });
   return (await findSignature(deps.db, ctx.tenantId, signatureId))!;
+}
+
+/** Signatures of a campaign for staff (pimpinan_unit: their subtree), newest first, searchable. */
+export async function listCampaignSignatures(deps: AppDeps, ctx: RequestContext, campaignId: string, query: { q?: string; method?: 'online' | 'paper'; page: number; pageSize: number }) {
+  const scope = requireScope(ctx.actor, 'pledge.read');
+  const { rows, total } = await searchSignatures(deps.db, ctx.tenantId, campaignId, {
+    q: query.q,
+    method: query.method,
+    unitPath: scope === 'subtree' ? ctx.actor.scopeUnitPath! : undefined,
+    limit: query.pageSize,
+    offset: (query.page - 1) * query.pageSize,
+  });
+  return {
+    total,
+    items: rows.map((r) => ({ id: r.id, employeeId: r.employeeId, name: r.name, idNumber: r.idNumber, unitName: r.unitName, method: r.method as 'online' | 'paper', signedAt: r.signedAt.toISOString(), revoked: r.revokedAt !== null })),
+  };
 }

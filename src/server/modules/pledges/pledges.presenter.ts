@@ -18,6 +18,7 @@ export function presentSignature(s: SignatureRow, versions: { ikrar: number; pak
     signedAt: s.signedAt.toISOString(),
     signedAtLocal: formatDateTimeId(s.signedAt, timezone),
     keyId: s.keyId,
+    pdfSha256: s.pdfSha256,
     verifyUrl: verifyUrlOf(publicUrl, s.id),
     pdfUrl: `/api/pledges/signatures/${s.id}/pdf`,
     revoked: s.revokedAt !== null,

@@ -161,3 +161,29 @@ export async function listOpenCampaignsWithSignature(db: DbOrTx, tenantId: strin
     .where(and(eq(pledgeCampaign.tenantId, tenantId), inArray(pledgeCampaign.status, ['open', 'closed'])))
     .orderBy(desc(pledgeCampaign.createdAt));
 }
+
+/** A page of a campaign's signatures with the signer's name, number and unit. */
+export async function searchSignatures(db: DbOrTx, tenantId: string, campaignId: string, f: { q?: string; method?: string; unitPath?: string; limit: number; offset: number }) {
+  const digits = f.q?.replace(/\s/g, '') ?? '';
+  const where = and(
+    eq(pledgeSignature.tenantId, tenantId),
+    eq(pledgeSignature.campaignId, campaignId),
+    f.method ? eq(pledgeSignature.method, f.method) : undefined,
+    f.unitPath ? sql`${unit.path} like ${f.unitPath + '%'}` : undefined,
+    f.q ? (/^[0-9]{3,}$/.test(digits) ? sql`${employee.idNumber} like ${digits + '%'}` : sql`lower(${employee.name}) like ${'%' + f.q.toLowerCase().replace(/[\\%_]/g, '') + '%'}`) : undefined,
+  );
+  const joined = () =>
+    db
+      .select({ id: pledgeSignature.id, employeeId: pledgeSignature.employeeId, method: pledgeSignature.method, signedAt: pledgeSignature.signedAt, revokedAt: pledgeSignature.revokedAt, name: employee.name, idNumber: employee.idNumber, unitName: unit.name })
+      .from(pledgeSignature)
+      .innerJoin(employee, and(eq(employee.tenantId, pledgeSignature.tenantId), eq(employee.id, pledgeSignature.employeeId)))
+      .innerJoin(unit, and(eq(unit.tenantId, employee.tenantId), eq(unit.id, employee.unitId)));
+  const [count] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(pledgeSignature)
+    .innerJoin(employee, and(eq(employee.tenantId, pledgeSignature.tenantId), eq(employee.id, pledgeSignature.employeeId)))
+    .innerJoin(unit, and(eq(unit.tenantId, employee.tenantId), eq(unit.id, employee.unitId)))
+    .where(where);
+  const rows = await joined().where(where).orderBy(desc(pledgeSignature.signedAt)).limit(f.limit).offset(f.offset);
+  return { rows, total: count?.n ?? 0 };
+}

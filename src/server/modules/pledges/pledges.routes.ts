@@ -7,6 +7,9 @@ import {
   CampaignUpdateBody,
   CampaignView,
   CorrectionBody,
+  MyPledge,
+  SignatureListItem,
+  SignatureListQuery,
   PaperSignatureFields,
   RevokeBody,
   SignatureView,
@@ -20,7 +23,7 @@ import { AppError } from '../../http/app-error.js';
 import { contextOf } from '../../http/session.js';
 import { createCampaign, editTemplate, getCampaign, getCampaigns, presentTemplate, updateCampaign } from './campaigns.service.js';
 import { downloadSignaturePdf } from './documents.service.js';
-import { recordPaperSignature, revokeSignature } from './paper.service.js';
+import { listCampaignSignatures, recordPaperSignature, revokeSignature } from './paper.service.js';
 import { presentSignature } from './pledges.presenter.js';
 import { findTemplates, type SignatureRow } from './pledges.repository.js';
 import { listMyCampaigns, reportDataCorrection } from './my-pledges.service.js';
@@ -56,7 +59,7 @@ export function pledgeRoutes(deps: AppDeps) {
       editTemplate(deps.db, contextOf(request), request.params.id, request.params.kind, request.body),
     );
 
-    r.get('/pledges/mine', { schema: { tags: ['pledges'], summary: 'Kampanye yang harus saya tandatangani', response: { 200: z.object({ items: z.array(z.object({ campaignId: z.uuid(), name: z.string(), signDeadline: z.string(), status: z.string(), signature: SignatureView.nullable() })) }) } } }, async (request) => {
+    r.get('/pledges/mine', { schema: { tags: ['pledges'], summary: 'Kampanye yang harus saya tandatangani', response: { 200: z.object({ items: z.array(MyPledge) }) } } }, async (request) => {
       const ctx = contextOf(request);
       const items = await listMyCampaigns(deps, ctx);
       return { items: await Promise.all(items.map(async (i) => ({ ...i, signature: i.signature ? await present(ctx.tenantId, i.signature) : null }))) };
@@ -100,6 +103,10 @@ export function pledgeRoutes(deps: AppDeps) {
       const created = await recordPaperSignature(deps, ctx, request.params.id, { ...parsed.data, scan: scan.bytes, fileName: scan.fileName });
       return reply.status(201).send(await present(ctx.tenantId, created));
     });
+
+    r.get('/campaigns/:id/signatures', { schema: { tags: ['pledges'], summary: 'Daftar tanda tangan kampanye (cari nama/NIP)', params: IdParams, querystring: SignatureListQuery, response: { 200: z.object({ items: z.array(SignatureListItem), total: z.number().int() }) } } }, async (request) =>
+      listCampaignSignatures(deps, contextOf(request), request.params.id, request.query),
+    );
 
     r.post('/pledges/signatures/:id/revoke', { schema: { tags: ['pledges'], summary: 'Cabut tanda tangan', params: IdParams, body: RevokeBody, response: { 200: SignatureView } } }, async (request) => {
       const ctx = contextOf(request);
