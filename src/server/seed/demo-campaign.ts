@@ -27,7 +27,7 @@ export async function seedDemoCampaign(deps: AppDeps, tenantId: string): Promise
     targetCategories: [],
     targetUnitIds: [],
     signDeadline: day(14),
-    apelUnitTypes: ['dinas', 'badan', 'inspektorat', 'sekretariat_daerah', 'sekretariat_dprd', 'satpol_pp', 'kecamatan', 'kelurahan', 'uptd', 'rsud'],
+    apelUnitTypes: ['dinas', 'badan', 'inspektorat', 'sekretariat_daerah', 'sekretariat_dprd', 'satpol_pp', 'kecamatan', 'kelurahan', 'uptd', 'rsud', 'sekolah'],
     apelReportDeadline: day(7),
     signingPlace: 'Contoh',
   });

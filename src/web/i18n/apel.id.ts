@@ -51,7 +51,7 @@ export const apelId = {
     signedOverall: 'Sudah menandatangani', signedOf: '{{signed}} dari {{target}} pegawai',
     apelReported: 'Apel dilaporkan', apelAccepted: 'Apel diterima', ofRequired: 'dari {{count}} unit wajib apel',
     overdueUnits: 'Unit terlambat', overdueHint: 'apel atau tanda tangan melewati batas',
-    chartTitle: 'Persentase tanda tangan per OPD', chartTitleUnits: 'Persentase tanda tangan unit di bawah {{unit}}', chart: 'Grafik', table: 'Tabel', view: 'Tampilan',
+    chartTitle: 'Persentase tanda tangan per OPD', chartTitleUnits: 'Tanda tangan per unit di bawah {{unit}}', chart: 'Grafik', table: 'Tabel', view: 'Tampilan',
     signedPct: '% tanda tangan', signed: 'Ditandatangani', target: 'Sasaran',
     treeTitle: 'Pohon unit', onlyOverdue: 'Hanya yang terlambat', expandAll: 'Buka semua', collapseAll: 'Tutup semua',
     noUnits: 'Tidak ada unit yang cocok.', overdue: 'Terlambat', apelOverdue: 'Laporan apel terlambat',
