@@ -7,6 +7,7 @@
  *   npm run bench -- import            BENCH_ROWS=20000 npm run bench -- import
  *   BENCH_BACKENDS=pglite npm run bench -- import
  */
+import { prng } from '../src/server/lib/prng.js';
 import { createReadStream, createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -44,16 +45,6 @@ const BATCH = 5000; // same flush size as the import job
 const PG_TARGET_RATIO = 0.5;
 const PGLITE_TARGET_SECONDS = 10;
 
-function prng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
 const JABATAN = [

@@ -3,6 +3,7 @@
  * named after a real regency's districts from idn-area-data) and ~3,000 generated employees of every
  * category with valid NIP/NI PPPK/NIK, plus one account per role. Deterministic (seeded PRNG).
  */
+import { prng } from '../lib/prng.js';
 import { randomUUID } from 'node:crypto';
 import { getDistricts, getVillages } from 'idn-area-data';
 import { PNS_GOLONGAN, type EmployeeCategory, type JabatanClass, type Role, type UnitType } from '../../shared/enums.js';
@@ -18,16 +19,6 @@ import { FIRST_FEMALE, FIRST_MALE, GELAR_BELAKANG, LAST } from './demo-names.js'
 export const DEMO_PASSWORD = 'Netra-Demo-2026!';
 const DEMO_REGENCY = '33.01'; // district and kelurahan names are borrowed from this regency
 
-function prng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface DemoUnit {
   id: string;
@@ -187,6 +178,7 @@ export async function seedDemo(deps: AppDeps, options: { employees: number; slug
       { username: 'pimpinan.disdik', role: 'pimpinan_unit', password: DEMO_PASSWORD, note: 'Kepala Dinas Pendidikan (melihat subtree-nya)' },
       { username: 'bupati', role: 'ppk', password: DEMO_PASSWORD, note: 'PPK' },
       { username: 'inspektorat', role: 'inspektorat', password: DEMO_PASSWORD, note: 'Inspektorat' },
+      { username: 'kustodian', role: 'custodian', password: DEMO_PASSWORD, note: 'kustodian identitas pelapor (hanya menyetujui buka identitas)' },
     ];
     for (const a of accounts) {
       await insertUser(tx, {
