@@ -27,6 +27,7 @@ import { pledgeRoutes } from './modules/pledges/pledges.routes.js';
 import { apelRoutes } from './modules/apel/apel.routes.js';
 import { verifyRoutes, wellKnownRoutes } from './modules/pledges/verify.routes.js';
 import { complianceRoutes } from './modules/compliance/compliance.routes.js';
+import { reportsModule } from './modules/reports/reports.routes.js';
 
 export const WEB_DIST = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
@@ -87,12 +88,13 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
       await api.register(apelRoutes(deps));
       await api.register(verifyRoutes(deps));
       await api.register(complianceRoutes(deps));
+      await api.register(reportsModule(deps));
     },
     { prefix: '/api' },
   );
 
   const hasWeb = existsSync(WEB_DIST);
-  if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: ['index.html'] });
+  if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: true, index: ['index.html'] }); // wildcard: a rebuilt web app is served without a restart
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api') || !hasWeb || request.method !== 'GET') return reply.status(404).send(apiNotFound(request.id));
     return reply.type('text/html').sendFile('index.html'); // client-side routes

@@ -50,6 +50,6 @@ export function createDeps(config: Config, database: Database, log: Logger, jobs
   registerImportJobs(deps);
   registerPledgeJobs(deps);
   registerComplianceJobs(deps);
-  queue.register(MAIL_SEND_JOB, (p) => mailer.deliver(deps.db, p as { tenantId: string; id: string; isSecret: boolean }));
+  queue.register(MAIL_SEND_JOB, (p) => mailer.deliver(deps.db, p as { tenantId: string; id: string; isSecret: boolean; forgetRecipient?: boolean }));
   return deps;
 }

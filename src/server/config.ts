@@ -53,6 +53,26 @@ const ConfigSchema = z
       .string()
       .refine((v) => Buffer.from(v, 'base64').length === 32, 'harus base64 dari 32 byte (seed Ed25519)')
       .optional(),
+    /**
+     * Key-encryption key for rahasia reporter identities and report contacts (envelope encryption):
+     * base64 of 32 bytes. Unset: generated once into DATA_DIR/keys (back that directory up with the
+     * database; without the key the sealed identities cannot be read).
+     */
+    REPORT_SEALING_KEY: z
+      .string()
+      .refine((v) => Buffer.from(v, 'base64').length === 32, 'harus base64 dari 32 byte')
+      .optional(),
+    /** HMAC secret for proof-of-work challenges and the receipt-session cookie; unset: generated into DATA_DIR/keys. */
+    REPORT_HMAC_KEY: z.string().min(32, 'minimal 32 karakter').optional(),
+    /** Proof of work (altcha, PBKDF2/SHA-256): iterations per attempt and the largest secret counter. */
+    POW_COST: z.coerce.number().int().min(1).max(1_000_000).default(5000),
+    POW_MAX_NUMBER: z.coerce.number().int().min(2).max(10_000_000).default(10_000),
+    /** Evidence limits per report: bytes per file, bytes in total, number of files. */
+    REPORT_FILE_MAX_BYTES: z.coerce.number().int().min(1024).default(25 * 1024 * 1024),
+    REPORT_TOTAL_MAX_BYTES: z.coerce.number().int().min(1024).default(60 * 1024 * 1024),
+    REPORT_MAX_FILES: z.coerce.number().int().min(1).max(50).default(10),
+    /** Public report submissions per client address per hour (kept in memory only). */
+    REPORT_SUBMIT_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(20),
     /** Run background jobs inside the request (tests) instead of through pg-boss. */
     JOBS_INLINE: bool.default(false),
     /** Hours between compliance reminder runs; each person still gets at most one reminder a day per kind. */

@@ -54,7 +54,8 @@ export type JabatanClass = (typeof JABATAN_CLASSES)[number];
 export const SEXES = ['L', 'P'] as const;
 export type Sex = (typeof SEXES)[number];
 
-export const ROLES = ['superadmin', 'admin', 'satgas', 'pimpinan_unit', 'ppk', 'inspektorat', 'pegawai'] as const;
+/** `custodian` exists only to approve (or refuse) a Satgas request to reveal a rahasia reporter's identity. */
+export const ROLES = ['superadmin', 'admin', 'satgas', 'pimpinan_unit', 'ppk', 'inspektorat', 'pegawai', 'custodian'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const TIMEZONES = ['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'] as const;

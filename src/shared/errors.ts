@@ -33,6 +33,14 @@ export const ERRORS = {
   APEL_ATTENDANCE_INVALID: { status: 400, message: 'Daftar hadir tidak sesuai dengan daftar pegawai unit.' },
   APEL_INCOMPLETE: { status: 409, message: 'Laporan apel belum lengkap untuk dikirim.' },
   APEL_PHOTO_LIMIT: { status: 409, message: 'Jumlah foto apel sudah mencapai batas.' },
+  POW_INVALID: { status: 400, message: 'Pemeriksaan anti-spam gagal atau sudah dipakai. Muat ulang formulir lalu kirim lagi.' },
+  RECEIPT_INVALID: { status: 401, message: 'Nomor laporan atau kunci tanda terima salah.' },
+  RECEIPT_SESSION_REQUIRED: { status: 401, message: 'Masuk dengan nomor laporan dan kunci tanda terima terlebih dahulu.' },
+  REPORT_INCOMPLETE: { status: 400, message: 'Laporan belum memuat keterangan minimum.' },
+  REPORT_FILE_LIMIT: { status: 400, message: 'Jumlah atau ukuran total berkas bukti melebihi batas.' },
+  REPORT_STATE: { status: 409, message: 'Laporan tidak dapat diproses pada statusnya saat ini.' },
+  REVEAL_NOT_ALLOWED: { status: 403, message: 'Identitas pelapor hanya dapat dibuka melalui permintaan yang disetujui kustodian.' },
+  REVEAL_STATE: { status: 409, message: 'Permintaan buka identitas tidak dapat diproses pada statusnya saat ini.' },
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -38,6 +38,19 @@ export const POLICY = {
   'compliance.read': { ...STAFF_READ },
   /** Sending today's compliance reminders by hand (the scheduler sends them anyway). */
   'compliance.remind': { admin: 'tenant', superadmin: 'tenant' },
+  /**
+   * Pengaduan. Need-to-know: only the Satgas and BKPSDM admin read reports; superadmin (platform
+   * operator), pimpinan_unit, ppk and pegawai never do (a reported person's superior must not see it).
+   */
+  'report.read': { satgas: 'tenant', admin: 'tenant' },
+  'report.handle': { satgas: 'tenant', admin: 'tenant' },
+  /** Entering a report received by letter, WhatsApp, SP4N-LAPOR! or in person. */
+  'report.enter': { satgas: 'tenant', admin: 'tenant' },
+  /** Reporting from inside Netra (same form as the public one). */
+  'report.submit_internal': { pegawai: 'self', admin: 'self', satgas: 'self', pimpinan_unit: 'self', ppk: 'self', inspektorat: 'self' },
+  'report.reveal.request': { satgas: 'tenant' },
+  /** Two-person rule: the custodian approves a reveal and never reads reports. */
+  'report.reveal.approve': { custodian: 'tenant' },
 } as const satisfies Record<string, Partial<Record<Role, Scope>>>;
 
 export type Permission = keyof typeof POLICY;

@@ -5,3 +5,4 @@ export * from './users.js';
 export * from './audit.js';
 export * from './platform.js';
 export * from './pledges.js';
+export * from './reports.js';

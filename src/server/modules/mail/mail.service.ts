@@ -13,6 +13,8 @@ export interface OutgoingMail {
   body: string;
   /** The body holds a secret (a one-time code): erase it once delivered. */
   isSecret?: boolean;
+  /** The recipient is a protected reporter: forget the address once delivered, never log it. */
+  forgetRecipient?: boolean;
 }
 
 /** Sends mail through SMTP (nodemailer, pooled) or, without SMTP, keeps it for the dev outbox. */
@@ -37,14 +39,14 @@ export class Mailer {
     });
     if (!this.transport) {
       // Dev mode: the message is readable on the outbox page and in the server log.
-      this.log.info({ to: mail.to, subject: mail.subject, body: mail.body }, 'dev outbox: e-mail not sent (no SMTP_URL)');
+      this.log.info({ to: mail.forgetRecipient ? '(pelapor)' : mail.to, subject: mail.subject, body: mail.body }, 'dev outbox: e-mail not sent (no SMTP_URL)');
       return async () => {};
     }
-    return () => this.jobs.enqueue(MAIL_SEND_JOB, { tenantId, id: row.id, isSecret: mail.isSecret === true });
+    return () => this.jobs.enqueue(MAIL_SEND_JOB, { tenantId, id: row.id, isSecret: mail.isSecret === true, forgetRecipient: mail.forgetRecipient === true });
   }
 
   /** Job handler: delivers one queued message; idempotent (a sent message is skipped). */
-  async deliver(db: Db, payload: { tenantId: string; id: string; isSecret: boolean }): Promise<void> {
+  async deliver(db: Db, payload: { tenantId: string; id: string; isSecret: boolean; forgetRecipient?: boolean }): Promise<void> {
     const row = await findMail(db, payload.tenantId, payload.id);
     if (!row || row.status === 'sent' || !this.transport) return;
     try {
@@ -54,6 +56,7 @@ export class Mailer {
         sentAt: new Date(),
         attempts: row.attempts + 1,
         body: payload.isSecret ? null : row.body,
+        ...(payload.forgetRecipient ? { toAddress: '(disembunyikan setelah terkirim)' } : {}),
       });
     } catch (error) {
       await updateMail(db, payload.tenantId, payload.id, { status: 'failed', attempts: row.attempts + 1, lastError: String(error) });

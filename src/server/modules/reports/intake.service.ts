@@ -1,0 +1,128 @@
+/**
+ * Receiving a report: from the public form, from an employee inside Netra, or entered by staff from a
+ * letter, WhatsApp, SP4N-LAPOR! or a visit. One transaction writes the report, its evidence rows and
+ * the audit event; the evidence files are on disk (fsynced) before it commits, and removed if it
+ * does not. The receipt key leaves the server once, in the response, and is stored only as a hash.
+ */
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import { WARNING_MESSAGES, type ReportInputT, type SubmitResult, type WarningCode } from '../../../shared/contracts/reports.contract.js';
+import type { AppDeps } from '../../deps.js';
+import { AppError } from '../../http/app-error.js';
+import type { RequestContext } from '../../lib/context.js';
+import { localIsoDate } from '../../lib/dates.js';
+import { requireScope } from '../../lib/policy.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { findTenantById } from '../tenants/tenants.repository.js';
+import { resolveTenantForSignIn } from '../tenants/tenants.service.js';
+import { assertFileCount, discardEvidence, insertEvidenceRows, prepareEvidence } from './evidence.js';
+import { newReceiptKey, newReportNumber, normaliseCode } from './receipt.js';
+import { recordReporterAudit } from './reporter-audit.js';
+import type { ReportKit } from './reports.kit.js';
+import { insertReportIfNumberFree } from './reports.repository.js';
+
+type Channel = 'web_publik' | 'web_internal' | 'surat' | 'whatsapp' | 'sp4n_lapor' | 'datang_langsung';
+
+/** Bawaslu accepts a report within 7 days of the day the breach became known (Perbawaslu 8/2022 Pasal 9). */
+const BAWASLU_DAYS = 7;
+
+function addDays(iso: string, days: number): string {
+  const d = new Date(`${iso}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Warnings, never refusals: the Satgas can still act on a late or thin report. */
+export function warningsFor(input: ReportInputT, today: string): WarningCode[] {
+  const codes: WarningCode[] = [];
+  if (input.discoveredOn && input.discoveredOn < addDays(today, -BAWASLU_DAYS)) codes.push('late_for_bawaslu');
+  if (!input.reported.name) codes.push('missing_who');
+  if (!input.actKind) codes.push('missing_what');
+  if (!input.actDate) codes.push('missing_when');
+  return codes;
+}
+
+export const presentWarnings = (codes: string[]) => codes.filter((c): c is WarningCode => c in WARNING_MESSAGES).map((code) => ({ code, message: WARNING_MESSAGES[code] }));
+
+interface Origin {
+  tenantId: string;
+  timeZone: string;
+  channel: Channel;
+  receivedOn: string;
+  /** Staff who typed in a report from another channel; never set for a web report. */
+  createdBy: string | null;
+  /** Audit as staff (precise, with the actor) or as a reporter (day only, label only). */
+  audit: { kind: 'staff'; ctx: RequestContext } | { kind: 'reporter'; actorUserId: string | null };
+}
+
+async function receive(kit: ReportKit, deps: AppDeps, origin: Origin, input: ReportInputT, uploads: Buffer[]): Promise<z.infer<typeof SubmitResult>> {
+  if (!input.reported.name && !input.actKind) throw new AppError('REPORT_INCOMPLETE'); // the contract says so too
+  const today = localIsoDate(new Date(), origin.timeZone);
+  const warnings = warningsFor(input, today);
+  const receiptKey = newReceiptKey();
+  const receiptHash = await deps.passwords.hash(normaliseCode(receiptKey));
+  const id = randomUUID();
+  const { tenantId } = origin;
+  const reporterSealed = input.identityMode === 'rahasia' && input.reporter ? kit.box.seal(JSON.stringify(input.reporter), `reporter:${tenantId}:${id}`) : null;
+  const contactSealed = input.contactEmail ? kit.box.seal(input.contactEmail, `contact:${tenantId}:${id}`) : null;
+  assertFileCount(0, uploads.length, deps.config.REPORT_MAX_FILES);
+  const files = await prepareEvidence(deps, kit.box, tenantId, origin.timeZone, origin.receivedOn, uploads);
+  try {
+    const number = await deps.db.transaction(async (tx) => {
+      let created: { id: string } | undefined;
+      let number = '';
+      for (let attempt = 0; !created; attempt++) {
+        if (attempt === 8) throw new Error('no free report number after 8 draws');
+        number = newReportNumber();
+        created = await insertReportIfNumberFree(tx, {
+          tenantId, id, number, identityMode: input.identityMode, channel: origin.channel, status: 'baru',
+          reporterOpen: input.identityMode === 'terbuka' && input.reporter ? { name: input.reporter.name, nik: input.reporter.nik ?? null, address: input.reporter.address ?? null, occupation: input.reporter.occupation ?? null, phone: input.reporter.phone ?? null, email: input.reporter.email ?? null } : null,
+          reporterSealed, contactSealed,
+          reported: { name: input.reported.name ?? null, agency: input.reported.agency ?? null, position: input.reported.position ?? null, idNumber: input.reported.idNumber ?? null },
+          actKind: input.actKind ?? null, actKindOther: input.actKindOther ?? null,
+          electionEventId: input.electionEventId ?? null, electionContestId: input.electionContestId ?? null,
+          actDate: input.actDate ?? null, discoveredOn: input.discoveredOn ?? null, place: input.place ?? null,
+          description: input.description, links: input.links, warnings, receivedOn: origin.receivedOn, receiptHash, createdBy: origin.createdBy,
+        });
+      }
+      await insertEvidenceRows(tx, tenantId, id, origin.receivedOn, files, origin.audit.kind === 'reporter', origin.createdBy);
+      // What was received, never what it says: the audit log is read by people who may not read reports.
+      const after = { number, channel: origin.channel, identityMode: input.identityMode, files: files.map((f) => ({ sha256: f.sha256, mime: f.mime, size: f.size })), warnings };
+      if (origin.audit.kind === 'staff') await recordAudit(tx, origin.audit.ctx, { action: 'report.enter', entityType: 'report', entityId: id, after });
+      else await recordReporterAudit(tx, { tenantId, day: origin.receivedOn, action: 'report.submit', entityId: id, after, actorUserId: origin.audit.actorUserId });
+      return number;
+    });
+    return { number, receiptKey, receivedOn: origin.receivedOn, warnings: presentWarnings(warnings) };
+  } catch (error) {
+    await discardEvidence(files);
+    throw error;
+  }
+}
+
+/** The public form: proof of work first, then the report. Nothing about the sender is kept. */
+export async function submitPublicReport(kit: ReportKit, deps: AppDeps, tenantSlug: string | undefined, altcha: string | undefined, input: ReportInputT, uploads: Buffer[]) {
+  const tenant = await resolveTenantForSignIn(deps.db, tenantSlug);
+  await kit.pow.redeem(altcha);
+  const receivedOn = localIsoDate(new Date(), tenant.timezone);
+  return receive(kit, deps, { tenantId: tenant.id, timeZone: tenant.timezone, channel: 'web_publik', receivedOn, createdBy: null, audit: { kind: 'reporter', actorUserId: null } }, input, uploads);
+}
+
+/**
+ * An employee reporting from inside Netra. For anonim and rahasia their account is written nowhere
+ * (not created_by, not the audit actor): the report is as unlinkable as a public one.
+ */
+export async function submitInternalReport(kit: ReportKit, deps: AppDeps, ctx: RequestContext, input: ReportInputT, uploads: Buffer[]) {
+  requireScope(ctx.actor, 'report.submit_internal');
+  const tenant = (await findTenantById(deps.db, ctx.tenantId))!;
+  const receivedOn = localIsoDate(new Date(), tenant.timezone);
+  const actorUserId = input.identityMode === 'terbuka' ? ctx.actor.userId : null;
+  return receive(kit, deps, { tenantId: tenant.id, timeZone: tenant.timezone, channel: 'web_internal', receivedOn, createdBy: null, audit: { kind: 'reporter', actorUserId } }, input, uploads);
+}
+
+/** Staff entering a report received elsewhere, with the channel and the day it arrived. */
+export async function enterReport(kit: ReportKit, deps: AppDeps, ctx: RequestContext, channel: Channel, receivedOn: string, input: ReportInputT) {
+  requireScope(ctx.actor, 'report.enter');
+  const tenant = (await findTenantById(deps.db, ctx.tenantId))!;
+  if (receivedOn > localIsoDate(new Date(), tenant.timezone)) throw new AppError('VALIDATION_FAILED', { receivedOn: 'Tanggal diterima tidak boleh di masa depan.' });
+  return receive(kit, deps, { tenantId: tenant.id, timeZone: tenant.timezone, channel, receivedOn, createdBy: ctx.actor.userId, audit: { kind: 'staff', ctx } }, input, []);
+}

@@ -1,0 +1,50 @@
+/**
+ * Audit events for what a reporter does (submit, reply, add evidence, receipt sign-in). They join the
+ * tenant's hash chain like every other event, but carry no precise time, no request id, no user and
+ * no address: `occurred_at` is 00:00 UTC of the Pemda's calendar day and the actor is a label only.
+ * (recordAudit stamps `new Date()` and the request id, which would date a submission to the
+ * millisecond and tie it to a log line.) Known residue: the position of the event in the chain sits
+ * between neighbouring staff events; see docs/SECURITY.md.
+ */
+import type { DbOrTx } from '../../db/client.js';
+import { toJsonValue } from '../../lib/canonical-json.js';
+import { findLastAuditEvent, insertAuditEvent, lockAuditChain, type AuditRow } from '../audit/audit.repository.js';
+import { GENESIS_HASH, hashAuditEntry } from '../audit/audit.service.js';
+
+export const REPORTER_LABEL = 'pelapor';
+export const REPORTER_REQUEST_ID = 'pelapor';
+
+/** The day as the audit timestamp: midnight UTC of an ISO date. */
+export const dayInstant = (isoDate: string) => new Date(`${isoDate}T00:00:00.000Z`);
+
+export interface ReporterAuditInput {
+  tenantId: string;
+  /** The Pemda-local calendar day of the action. */
+  day: string;
+  action: string;
+  entityId: string | null;
+  after?: unknown;
+  /** Only for a terbuka report sent by a signed-in employee, who chose to be known. */
+  actorUserId?: string | null;
+}
+
+/** Appends a day-precision, label-only event in the caller's transaction. */
+export async function recordReporterAudit(tx: DbOrTx, input: ReporterAuditInput): Promise<void> {
+  await lockAuditChain(tx, input.tenantId);
+  const last = await findLastAuditEvent(tx, input.tenantId);
+  const entry: Omit<AuditRow, 'hash'> = {
+    tenantId: input.tenantId,
+    seq: (last?.seq ?? 0) + 1,
+    occurredAt: dayInstant(input.day),
+    actorUserId: input.actorUserId ?? null,
+    actorLabel: REPORTER_LABEL,
+    action: input.action,
+    entityType: 'report',
+    entityId: input.entityId,
+    before: null,
+    after: toJsonValue(input.after ?? null),
+    requestId: REPORTER_REQUEST_ID,
+    prevHash: last?.hash ?? GENESIS_HASH,
+  };
+  await insertAuditEvent(tx, { ...entry, hash: hashAuditEntry(entry) });
+}

@@ -1,0 +1,142 @@
+/** The only SQL of the reports module. Every function takes `db | tx` explicitly. */
+import { and, asc, count, desc, eq, gte, ilike, inArray, lte, max, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { z } from 'zod';
+import type { InboxQuery } from '../../../shared/contracts/reports.contract.js';
+import type { DbOrTx } from '../../db/client.js';
+import { report, reportFile, reportMessage, reportNote, revealRequest, storedFile, userAccount } from '../../db/schema/index.js';
+
+export type ReportRow = typeof report.$inferSelect;
+export type ReportFileRow = typeof reportFile.$inferSelect;
+
+/** Inserts a report unless its number is taken (then returns undefined and the caller draws another). */
+export async function insertReportIfNumberFree(tx: DbOrTx, row: typeof report.$inferInsert): Promise<{ id: string } | undefined> {
+  const [created] = await tx.insert(report).values(row).onConflictDoNothing({ target: [report.tenantId, report.number] }).returning({ id: report.id });
+  return created;
+}
+
+export async function findReport(db: DbOrTx, tenantId: string, id: string): Promise<ReportRow | undefined> {
+  const [row] = await db.select().from(report).where(and(eq(report.tenantId, tenantId), eq(report.id, id)));
+  return row;
+}
+
+export async function findReportByNumber(db: DbOrTx, tenantId: string, number: string): Promise<ReportRow | undefined> {
+  const [row] = await db.select().from(report).where(and(eq(report.tenantId, tenantId), eq(report.number, number)));
+  return row;
+}
+
+/** Locks the report row until the transaction ends (serialises messages, files, status changes). */
+export async function lockReport(tx: DbOrTx, tenantId: string, id: string): Promise<ReportRow | undefined> {
+  const [row] = await tx.select().from(report).where(and(eq(report.tenantId, tenantId), eq(report.id, id))).for('update');
+  return row;
+}
+
+export async function updateReportRow(tx: DbOrTx, tenantId: string, id: string, patch: Partial<typeof report.$inferInsert>): Promise<void> {
+  await tx.update(report).set(patch).where(and(eq(report.tenantId, tenantId), eq(report.id, id)));
+}
+
+/** The inbox page with its filters; the description search is a plain ILIKE (reports are few). */
+export async function listInbox(db: DbOrTx, tenantId: string, q: z.infer<typeof InboxQuery>) {
+  const where: SQL[] = [eq(report.tenantId, tenantId)];
+  if (q.status) where.push(eq(report.status, q.status));
+  if (q.channel) where.push(eq(report.channel, q.channel));
+  if (q.identityMode) where.push(eq(report.identityMode, q.identityMode));
+  if (q.actKind) where.push(eq(report.actKind, q.actKind));
+  if (q.from) where.push(gte(report.receivedOn, q.from));
+  if (q.to) where.push(lte(report.receivedOn, q.to));
+  if (q.q) {
+    const like = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    where.push(or(ilike(report.description, like), sql`${report.reported}->>'name' ilike ${like}`, eq(report.number, q.q.toUpperCase()))!);
+  }
+  const condition = and(...where);
+  const rows = await db
+    .select()
+    .from(report)
+    .where(condition)
+    .orderBy(desc(report.receivedOn), asc(report.number))
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize);
+  const [total] = await db.select({ n: count() }).from(report).where(condition);
+  return { rows, total: total?.n ?? 0 };
+}
+
+export async function insertReportFile(tx: DbOrTx, row: typeof reportFile.$inferInsert): Promise<void> {
+  await tx.insert(reportFile).values(row);
+}
+
+const original = alias(storedFile, 'original_file');
+const clean = alias(storedFile, 'clean_file');
+
+/** Evidence of a report with where the original (sealed) and the clean copy lie on disk. */
+export async function listReportFiles(db: DbOrTx, tenantId: string, reportId: string) {
+  return db
+    .select({ file: reportFile, originalPath: original.storagePath, cleanPath: clean.storagePath, cleanMime: clean.mimeType })
+    .from(reportFile)
+    .innerJoin(original, and(eq(original.tenantId, reportFile.tenantId), eq(original.id, reportFile.fileId)))
+    .leftJoin(clean, and(eq(clean.tenantId, reportFile.tenantId), eq(clean.id, reportFile.viewFileId)))
+    .where(and(eq(reportFile.tenantId, tenantId), eq(reportFile.reportId, reportId)))
+    .orderBy(asc(reportFile.addedOn), asc(reportFile.fileId));
+}
+
+export async function countReportFiles(db: DbOrTx, tenantId: string, reportId: string): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(reportFile).where(and(eq(reportFile.tenantId, tenantId), eq(reportFile.reportId, reportId)));
+  return row?.n ?? 0;
+}
+
+/** Appends a message with the next per-report sequence number (call under lockReport). */
+export async function insertMessage(tx: DbOrTx, row: Omit<typeof reportMessage.$inferInsert, 'seq'>): Promise<number> {
+  const [last] = await tx.select({ seq: max(reportMessage.seq) }).from(reportMessage).where(and(eq(reportMessage.tenantId, row.tenantId), eq(reportMessage.reportId, row.reportId)));
+  const seq = (last?.seq ?? 0) + 1;
+  await tx.insert(reportMessage).values({ ...row, seq });
+  return seq;
+}
+
+export async function listMessages(db: DbOrTx, tenantId: string, reportId: string) {
+  return db.select().from(reportMessage).where(and(eq(reportMessage.tenantId, tenantId), eq(reportMessage.reportId, reportId))).orderBy(asc(reportMessage.seq));
+}
+
+export async function insertNote(tx: DbOrTx, row: typeof reportNote.$inferInsert): Promise<string> {
+  const [created] = await tx.insert(reportNote).values(row).returning({ id: reportNote.id });
+  return created!.id;
+}
+
+export async function listNotes(db: DbOrTx, tenantId: string, reportId: string) {
+  return db
+    .select({ id: reportNote.id, body: reportNote.body, createdAt: reportNote.createdAt, author: userAccount.displayName })
+    .from(reportNote)
+    .innerJoin(userAccount, and(eq(userAccount.tenantId, reportNote.tenantId), eq(userAccount.id, reportNote.authorUserId)))
+    .where(and(eq(reportNote.tenantId, tenantId), eq(reportNote.reportId, reportId)))
+    .orderBy(asc(reportNote.createdAt));
+}
+
+export async function insertReveal(tx: DbOrTx, row: typeof revealRequest.$inferInsert): Promise<string> {
+  const [created] = await tx.insert(revealRequest).values(row).returning({ id: revealRequest.id });
+  return created!.id;
+}
+
+export async function lockReveal(tx: DbOrTx, tenantId: string, id: string) {
+  const [row] = await tx.select().from(revealRequest).where(and(eq(revealRequest.tenantId, tenantId), eq(revealRequest.id, id))).for('update');
+  return row;
+}
+
+export async function updateReveal(tx: DbOrTx, tenantId: string, id: string, patch: Partial<typeof revealRequest.$inferInsert>): Promise<void> {
+  await tx.update(revealRequest).set(patch).where(and(eq(revealRequest.tenantId, tenantId), eq(revealRequest.id, id)));
+}
+
+const requester = alias(userAccount, 'requester');
+const decider = alias(userAccount, 'decider');
+
+/** Reveal requests with the people's labels and the report number (never the identity). */
+export async function listReveals(db: DbOrTx, tenantId: string, filter: { reportId?: string; statuses?: string[] }) {
+  const where: SQL[] = [eq(revealRequest.tenantId, tenantId)];
+  if (filter.reportId) where.push(eq(revealRequest.reportId, filter.reportId));
+  if (filter.statuses) where.push(inArray(revealRequest.status, filter.statuses));
+  return db
+    .select({ reveal: revealRequest, reportNumber: report.number, requestedBy: requester.displayName, decidedBy: decider.displayName })
+    .from(revealRequest)
+    .innerJoin(report, and(eq(report.tenantId, revealRequest.tenantId), eq(report.id, revealRequest.reportId)))
+    .innerJoin(requester, and(eq(requester.tenantId, revealRequest.tenantId), eq(requester.id, revealRequest.requestedBy)))
+    .leftJoin(decider, and(eq(decider.tenantId, revealRequest.tenantId), eq(decider.id, revealRequest.decidedBy)))
+    .where(and(...where))
+    .orderBy(desc(revealRequest.createdAt));
+}
