@@ -15,11 +15,13 @@ export async function listCampaigns(db: DbOrTx, tenantId: string) {
     .orderBy(desc(pledgeCampaign.createdAt));
 }
 
+/** A campaign with its event's name and its tenant (one round trip: this is on the signing path). */
 export async function findCampaign(db: DbOrTx, tenantId: string, id: string) {
   const [row] = await db
-    .select({ campaign: pledgeCampaign, eventName: electionEvent.name })
+    .select({ campaign: pledgeCampaign, eventName: electionEvent.name, tenant })
     .from(pledgeCampaign)
     .innerJoin(electionEvent, and(eq(electionEvent.tenantId, pledgeCampaign.tenantId), eq(electionEvent.id, pledgeCampaign.eventId)))
+    .innerJoin(tenant, eq(tenant.id, pledgeCampaign.tenantId))
     .where(and(eq(pledgeCampaign.tenantId, tenantId), eq(pledgeCampaign.id, id)));
   return row;
 }

@@ -80,8 +80,11 @@ export function pledgeRoutes(deps: AppDeps) {
 
     r.post('/campaigns/:id/sign', { config: { rateLimit: SIGN_LIMIT }, schema: { tags: ['pledges'], summary: 'Tandatangani ikrar & pakta (idempoten)', params: IdParams, body: SignBody, response: { 200: SignatureView, 201: SignatureView } } }, async (request, reply) => {
       const ctx = contextOf(request);
-      const { signature, created } = await signPledge(deps, ctx, request.params.id, request.body);
-      return reply.status(created ? 201 : 200).send(await present(ctx.tenantId, signature));
+      const { signature, created, fresh } = await signPledge(deps, ctx, request.params.id, request.body);
+      const view = fresh
+        ? presentSignature(signature, { ikrar: fresh.ikrarVersion, pakta: fresh.paktaVersion }, fresh.timezone, deps.config.PUBLIC_URL)
+        : await present(ctx.tenantId, signature);
+      return reply.status(created ? 201 : 200).send(view);
     });
 
     r.post('/campaigns/:id/corrections', { schema: { tags: ['pledges'], summary: 'Laporkan data kepegawaian saya yang salah', params: IdParams, body: CorrectionBody, response: { 201: z.object({ id: z.uuid() }) } } }, async (request, reply) =>

@@ -14,8 +14,7 @@ import { requireScope } from '../../lib/policy.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { pangkatOf } from '../employees/employees.presenter.js';
 import { findEmployeeById, type EmployeeWithUnit } from '../employees/employees.repository.js';
-import { findEvent } from '../elections/elections.repository.js';
-import { findTenantById, type TenantRow } from '../tenants/tenants.repository.js';
+import type { TenantRow } from '../tenants/tenants.repository.js';
 import { canonicalPledgeText, fillTemplate, nameKey, sha256, undertakingsOf, type TextContext } from './pledge-text.js';
 import { findCampaign, findCurrentTemplates, findSignatureOf, insertSignatureOnce, isEmployeeTargeted, type CampaignRow, type SignatureRow, type TemplateRow } from './pledges.repository.js';
 
@@ -64,10 +63,8 @@ export interface CampaignContext {
 export async function loadCampaignContext(deps: AppDeps, tenantId: string, campaignId: string): Promise<CampaignContext> {
   const row = await findCampaign(deps.db, tenantId, campaignId);
   if (!row) throw notFound({ campaignId });
-  const tenant = (await findTenantById(deps.db, tenantId))!;
-  const event = (await findEvent(deps.db, tenantId, row.campaign.eventId))!;
   const { ikrar, pakta } = await findCurrentTemplates(deps.db, tenantId, campaignId);
-  return { campaign: row.campaign, tenant, ikrar, pakta, text: { instansi: tenant.name, pemilihan: event.name } };
+  return { campaign: row.campaign, tenant: row.tenant, ikrar, pakta, text: { instansi: row.tenant.name, pemilihan: row.eventName } };
 }
 
 /** A new signature record (without the server signature) for the campaign's current texts. */
@@ -120,7 +117,14 @@ export async function getSigningView(deps: AppDeps, ctx: RequestContext, campaig
 }
 
 /** Signs the current ikrar + pakta for the signed-in employee. Returns the signature and whether it was new. */
-export async function signPledge(deps: AppDeps, ctx: RequestContext, campaignId: string, input: z.infer<typeof SignBody>): Promise<{ signature: SignatureRow; created: boolean }> {
+export interface SignResult {
+  signature: SignatureRow;
+  created: boolean;
+  /** For a new signature: what the response needs without reading it back. */
+  fresh?: { ikrarVersion: number; paktaVersion: number; timezone: string };
+}
+
+export async function signPledge(deps: AppDeps, ctx: RequestContext, campaignId: string, input: z.infer<typeof SignBody>): Promise<SignResult> {
   const employee = await ownEmployee(deps, ctx);
   const c = await loadCampaignContext(deps, ctx.tenantId, campaignId);
   const existing = await findSignatureOf(deps.db, ctx.tenantId, campaignId, employee.id);
@@ -149,5 +153,5 @@ export async function signPledge(deps: AppDeps, ctx: RequestContext, campaignId:
   });
   if (!result) return { signature: (await findSignatureOf(deps.db, ctx.tenantId, campaignId, employee.id))!, created: false };
   await deps.jobs.enqueue(RENDER_PDF_JOB, { tenantId: ctx.tenantId, signatureId: result.id });
-  return { signature: result, created: true };
+  return { signature: result, created: true, fresh: { ikrarVersion: c.ikrar.version, paktaVersion: c.pakta.version, timezone: c.tenant.timezone } };
 }
