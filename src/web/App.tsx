@@ -30,6 +30,13 @@ const ApelListPage = lazy(() => import('./pages/apel/ApelListPage'));
 const ApelNewPage = lazy(() => import('./pages/apel/ApelNewPage'));
 const ApelReportPage = lazy(() => import('./pages/apel/ApelReportPage'));
 const CompliancePage = lazy(() => import('./pages/compliance/CompliancePage'));
+const PublicReportPage = lazy(() => import('./pages/report/PublicReportPage'));
+const ReceiptPortalPage = lazy(() => import('./pages/receipt/ReceiptPortalPage'));
+const InternalReportPage = lazy(() => import('./pages/report/InternalReportPage'));
+const InboxPage = lazy(() => import('./pages/inbox/InboxPage'));
+const ReportDetailPage = lazy(() => import('./pages/inbox/ReportDetailPage'));
+const StaffEntryPage = lazy(() => import('./pages/inbox/StaffEntryPage'));
+const RevealRequestsPage = lazy(() => import('./pages/inbox/RevealRequestsPage'));
 
 /** A 401 on any call means the session ended: re-fetch it so the guard sends the user to /login. */
 function onApiError(err: unknown): void {
@@ -61,6 +68,8 @@ export function App() {
               <Route path="/dev/outbox" element={<OutboxPage />} />
               <Route path="/verifikasi" element={<VerifyPage />} />
               <Route path="/verifikasi/:id" element={<VerifyPage />} />
+              <Route path="/lapor" element={<PublicReportPage />} />
+              <Route path="/lapor/cek" element={<ReceiptPortalPage />} />
               <Route element={<RequireAuth />}>
                 <Route element={<AppLayout />}>
                   <Route index element={<HomePage />} />
@@ -99,6 +108,17 @@ export function App() {
                   </Route>
                   <Route element={<RequirePermission permission="compliance.read" />}>
                     <Route path="kepatuhan" element={<CompliancePage />} />
+                  </Route>
+                  <Route element={<RequirePermission permission="report.read" />}>
+                    <Route path="pengaduan" element={<InboxPage />} />
+                    <Route path="pengaduan/:id" element={<ReportDetailPage />} />
+                  </Route>
+                  <Route element={<RequirePermission permission="report.enter" />}>
+                    <Route path="pengaduan/baru" element={<StaffEntryPage />} />
+                  </Route>
+                  <Route path="buka-identitas" element={<RevealRequestsPage />} />
+                  <Route element={<RequirePermission permission="report.submit_internal" />}>
+                    <Route path="laporkan" element={<InternalReportPage />} />
                   </Route>
                   <Route path="account/security" element={<SecurityPage />} />
                   <Route path="*" element={<NotFoundPage />} />

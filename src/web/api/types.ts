@@ -136,3 +136,21 @@ export type ComplianceTreeT = z.infer<typeof import('../../shared/contracts/comp
 export type ComplianceUnitT = ComplianceTreeT['units'][number];
 export type UnsignedPageT = z.infer<typeof import('../../shared/contracts/compliance.contract.js').UnsignedPage>;
 export type ReminderRunResultT = z.infer<typeof import('../../shared/contracts/compliance.contract.js').ReminderRunResult>;
+
+/* Pengaduan (reports.contract.ts). */
+type ReportsContract = typeof import('../../shared/contracts/reports.contract.js');
+export type ReportInputT = z.input<ReportsContract['ReportInput']>;
+export type SubmitResultT = z.infer<ReportsContract['SubmitResult']>;
+export type PowChallengeT = z.infer<ReportsContract['PowChallenge']>;
+export type ReceiptCredentialsT = z.input<ReportsContract['ReceiptCredentials']>;
+export type ReceiptViewT = z.infer<ReportsContract['ReceiptView']>;
+export type ReportMessageT = z.infer<ReportsContract['ReportMessage']>;
+export type InboxQueryT = Partial<z.infer<ReportsContract['InboxQuery']>>;
+export type InboxListT = z.infer<ReportsContract['InboxList']>;
+export type InboxItemT = z.infer<ReportsContract['InboxItem']>;
+export type ReportDetailT = z.infer<ReportsContract['ReportDetail']>;
+export type EvidenceFileT = z.infer<ReportsContract['EvidenceFile']>;
+export type RevealViewT = z.infer<ReportsContract['RevealView']>;
+export type RevealIdentityT = z.infer<ReportsContract['RevealIdentity']>;
+export type StaffEntryBodyT = z.input<ReportsContract['StaffEntryBody']>;
+export type StatusBodyT = z.input<ReportsContract['StatusBody']>;

@@ -13,6 +13,9 @@ import {
   IconUserExclamation,
   IconSpeakerphone,
   IconChecklist,
+  IconInbox,
+  IconMessageReport,
+  IconUserShield,
 } from '@tabler/icons-react';
 import { Link, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -40,6 +43,9 @@ export function NavItems({ onNavigate }: { onNavigate: () => void }) {
     { to: '/koreksi-data', label: t('nav.corrections'), icon: IconUserExclamation, permission: 'employee.write' },
     { to: '/apel', label: t('apel.nav'), icon: IconSpeakerphone, show: can('apel.report') || can('apel.review') },
     { to: '/kepatuhan', label: t('compliance.nav'), icon: IconChecklist, permission: 'compliance.read' },
+    { to: '/pengaduan', label: t('inbox.nav'), icon: IconInbox, permission: 'report.read' },
+    { to: '/buka-identitas', label: t('inbox.reveals.nav'), icon: IconUserShield, show: can('report.reveal.approve') || can('report.reveal.request') },
+    { to: '/laporkan', label: t('reports.nav'), icon: IconMessageReport, permission: 'report.submit_internal' },
     { to: '/tenants', label: t('nav.tenants'), icon: IconBuildingCommunity, permission: 'tenant.manage' },
     { to: '/audit', label: t('nav.audit'), icon: IconShieldCheck, permission: 'audit.read' },
     {

@@ -23,7 +23,13 @@ export type Permission =
   | 'apel.report'
   | 'apel.review'
   | 'compliance.read'
-  | 'compliance.remind';
+  | 'compliance.remind'
+  | 'report.read'
+  | 'report.handle'
+  | 'report.enter'
+  | 'report.submit_internal'
+  | 'report.reveal.request'
+  | 'report.reveal.approve';
 
 export function can(session: SessionInfoT | undefined, permission: Permission): boolean {
   return session?.permissions[permission] === true;

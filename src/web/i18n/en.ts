@@ -1,6 +1,8 @@
 import type { Messages } from './id';
 import { pledgesEn } from './pledges.en';
 import { apelEn } from './apel.en';
+import { reportsEn } from './reports.en';
+import { receiptEn } from './receipt.en';
 
 /** English UI text (same shape as id.ts). */
 export const en: Messages = {
@@ -112,6 +114,8 @@ export const en: Messages = {
   },
   ...pledgesEn,
   ...apelEn,
+  ...reportsEn,
+  ...receiptEn,
   enums: {
     unitType: {
       pemda: 'Regional government', sekretariat_daerah: 'Regional Secretariat', sekretariat_dprd: 'DPRD Secretariat',

@@ -1,6 +1,8 @@
 /** Indonesian (default) UI text. `en.ts` must have the same shape. */
 import { pledgesId } from './pledges.id';
 import { apelId } from './apel.id';
+import { reportsId } from './reports.id';
+import { receiptId } from './receipt.id';
 
 export const id = {
   app: { name: 'Netra', subtitle: 'Netralitas ASN', loading: 'Memuat…' },
@@ -111,6 +113,8 @@ export const id = {
   },
   ...pledgesId,
   ...apelId,
+  ...reportsId,
+  ...receiptId,
   enums: {
     unitType: {
       pemda: 'Pemerintah daerah', sekretariat_daerah: 'Sekretariat Daerah', sekretariat_dprd: 'Sekretariat DPRD',

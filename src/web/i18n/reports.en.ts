@@ -1,0 +1,87 @@
+/** English text for Pengaduan: the report form (same shape as reports.id.ts). */
+import type { reportsId } from './reports.id';
+
+export const reportsEn: typeof reportsId = {
+  reports: {
+    nav: 'Report a violation', title: 'Report a breach of civil-service neutrality',
+    intro: 'Your report goes to the ASN Neutrality Task Force (Satgas). You may report without giving your identity.',
+    internalNote: 'Anonymous and confidential reports do not record who sent them, even though you are signed in to Netra.',
+    checkLink: 'Already reported? Check your report',
+    steps: { who: 'Identity', reported: 'Reported person', what: 'What happened', evidence: 'Evidence', review: 'Review & send' },
+    next: 'Next', back: 'Back', optional: '(optional)', stepOf: 'Step {{n}} of {{total}}',
+    summaryTitle: 'Please check the following:',
+    mode: {
+      legend: 'How do you want to report?',
+      anonim: 'Anonymous', anonimHint: 'No identity at all. The Satgas does not know who you are. You can still read replies with the receipt number and key.',
+      rahasia: 'Confidential', rahasiaHint: 'You give your identity, but it is locked and can only be opened by the Satgas with a second officer’s approval. The reported person and their superiors never see it.',
+      terbuka: 'Open', terbukaHint: 'Your identity is visible to the Satgas handling the report.',
+    },
+    reporter: {
+      title: 'Your identity', name: 'Full name', nik: 'NIK', nikHint: '16 digits as on the ID card', address: 'Address',
+      occupation: 'Occupation', phone: 'Phone number', email: 'E-mail',
+    },
+    contact: 'E-mail for notices', contactHint: 'Only receives "there is an update" notices, never the content. To read messages, sign in with the receipt number and key.',
+    reported: {
+      title: 'Who is reported?', hint: 'Fill in what you know. You do not need all the details.',
+      name: 'Employee name', agency: 'Unit / agency', agencyHint: 'For example: Education Office', position: 'Position',
+      idNumber: 'NIP / NIK', idNumberHint: '16–18 digits, if known',
+    },
+    what: {
+      title: 'What happened?', actKind: 'Kind of act', actKindPlaceholder: 'Choose the closest one',
+      actKindOther: 'Describe the kind of act', election: 'Related election', electionHint: 'For example: 2026 regent election. Added to the description.',
+      electionLine: 'Election: {{value}}',
+      actDate: 'Date of the act', discoveredOn: 'Date you found out', discoveredHint: 'Bawaslu accepts reports within 7 days of the violation becoming known.',
+      place: 'Place', description: 'Description', descriptionHint: 'In your own words: who did what, when and where.',
+      links: 'Links (URLs)', linksHint: 'Links to posts or pages. Posts can be deleted: keep screenshots too.',
+      addLink: 'Add link', removeLink: 'Remove link {{n}}', link: 'Link {{n}}',
+    },
+    evidence: {
+      title: 'Evidence (optional)', hint: 'Photos, videos or PDFs (screenshots too). Up to {{files}} files, {{perFile}} each, {{total}} in total.',
+      pick: 'Choose files', remove: 'Remove {{name}}', none: 'No files yet.',
+      metadata: 'Location and device data inside photos is kept locked as evidence and never shown.',
+      tooLarge: '{{name}} is too large (max {{max}}).', badType: '{{name}}: file type not accepted (JPEG/PNG/WebP photos, MP4/WebM videos, PDF only).',
+      tooMany: 'At most {{max}} files.', totalTooLarge: 'All files together exceed {{max}}.',
+    },
+    review: {
+      title: 'Review before sending', warningsTitle: 'Please note (you can still send the report)',
+      identity: 'Reporting as', reported: 'Reported person', act: 'Act', when: 'Date of the act', discovered: 'Found out',
+      place: 'Place', description: 'Description', links: 'Links', files: 'Evidence files', edit: 'Edit',
+      submit: 'Send report', solving: 'Running the anti-spam check on your device…', uploading: 'Sending report… {{percent}}%',
+      powNote: 'Before sending, your device solves a short anti-spam puzzle. No data is sent to any third party.',
+    },
+    errors: {
+      modeRequired: 'Choose how to report.', nameRequired: 'Enter your full name (at least 2 letters).', nik: 'NIK must be 16 digits.',
+      phone: 'Invalid phone number.', email: 'Invalid e-mail address.', idNumber: 'NIP/NIK must be 16–18 digits.',
+      whoOrWhat: 'Enter the reported employee’s name or choose a kind of act.', otherRequired: 'Describe the other kind of act.',
+      description: 'The description needs at least 10 characters.', link: 'Link {{n}} must start with http:// or https://.',
+      future: 'The date cannot be in the future.',
+    },
+    warnings: {
+      late_for_bawaslu: 'The violation became known more than 7 days ago: Bawaslu only accepts reports within 7 days. The Satgas can still handle it through the civil-service route.',
+      missing_who: 'The reported employee’s name is missing; without it the report is hard to follow up.',
+      missing_what: 'No kind of act chosen.', missing_when: 'The date of the act is missing.',
+    },
+    actKind: {
+      kampanye_media_sosial: 'Posting, liking, commenting on or sharing campaign content on social media',
+      ikut_kampanye: 'Taking part in a campaign, rally or candidate declaration',
+      foto_gestur: 'Posing with a candidate or making a gesture/symbol of support',
+      atribut_peserta: 'Wearing or putting up party/candidate attributes',
+      penggunaan_fasilitas: 'Using office facilities or budget for a candidate',
+      keputusan_menguntungkan: 'Making decisions or holding activities that favour a candidate',
+      mobilisasi_asn: 'Urging employees or citizens to support a candidate',
+      dukungan_ktp: 'Giving support with a copy of an ID card',
+      politik_uang: 'Handing out money, goods or promises for votes',
+      mencalonkan_diri: 'Registering as a candidate without resigning',
+      lainnya: 'Other',
+    },
+    identityMode: { anonim: 'Anonymous', rahasia: 'Confidential', terbuka: 'Open' },
+    receipt: {
+      title: 'Report received', number: 'Report number', key: 'Receipt key',
+      keyWarning: 'Save this key now — it is shown only once',
+      keyHint: 'With the number and key you can see the status, read messages from the Satgas, answer and add evidence. A lost key cannot be recovered.',
+      copyNumber: 'Copy number', copyKey: 'Copy key', pdf: 'Download receipt (PDF)', receivedOn: 'Received {{date}}',
+      warningsTitle: 'Notes from the system', open: 'Open the report check page', another: 'Make another report',
+    },
+    pow: { failed: 'The anti-spam check failed. Please try again.' },
+  },
+};
