@@ -221,6 +221,8 @@ export const RevealView = z.object({
   reportId: z.uuid(),
   reportNumber: z.string(),
   requestedBy: z.string(),
+  /** True when the signed-in user made this request (only they may read an approved identity). */
+  isMine: z.boolean(),
   reason: z.string(),
   status: z.enum(['pending', 'approved', 'rejected']),
   decidedBy: z.string().nullable(),

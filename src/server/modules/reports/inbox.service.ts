@@ -49,6 +49,7 @@ export async function getReportDetail(db: Db, ctx: RequestContext, id: string) {
     messages: await listMessages(db, ctx.tenantId, id),
     notes: await listNotes(db, ctx.tenantId, id),
     reveals: await listReveals(db, ctx.tenantId, { reportId: id }),
+    viewerId: ctx.actor.userId,
     can: { note: canHandle, message: canHandle, changeStatus: open, markDuplicate: open, handover: open && !row.handoverAt, requestReveal: row.reporterSealed !== null && scopeFor(ctx.actor, 'report.reveal.request') !== null },
   });
 }

@@ -19,12 +19,13 @@ export function presentInboxItem(row: ReportRow): z.infer<typeof InboxItem> {
   };
 }
 
-export function presentReveal(r: Awaited<ReturnType<typeof listReveals>>[number]): z.infer<typeof RevealView> {
+export function presentReveal(r: Awaited<ReturnType<typeof listReveals>>[number], viewerId: string | null): z.infer<typeof RevealView> {
   return {
     id: r.reveal.id,
     reportId: r.reveal.reportId,
     reportNumber: r.reportNumber,
     requestedBy: r.requestedBy,
+    isMine: r.reveal.requestedBy === viewerId,
     reason: r.reveal.reason,
     status: r.reveal.status as 'pending' | 'approved' | 'rejected',
     decidedBy: r.decidedBy ?? null,
@@ -41,6 +42,8 @@ export interface DetailParts {
   notes: Awaited<ReturnType<typeof listNotes>>;
   reveals: Awaited<ReturnType<typeof listReveals>>;
   can: Record<string, boolean>;
+  /** The signed-in staff member, to flag their own reveal requests. */
+  viewerId: string | null;
 }
 
 export function presentDetail(row: ReportRow, p: DetailParts): z.infer<typeof ReportDetail> {
@@ -66,7 +69,7 @@ export function presentDetail(row: ReportRow, p: DetailParts): z.infer<typeof Re
     files: p.files.map(({ file }) => ({ fileId: file.fileId, mimeType: file.mimeType, size: file.size, sha256: file.sha256, fromReporter: file.fromReporter, addedOn: file.addedOn, hasCleanCopy: file.viewFileId !== null })),
     messages: p.messages.map((m) => ({ seq: m.seq, direction: m.direction as 'to_reporter' | 'from_reporter', body: m.body, sentOn: m.sentOn })),
     notes: p.notes.map((n) => ({ id: n.id, body: n.body, author: n.author, createdAt: n.createdAt.toISOString() })),
-    reveals: p.reveals.map(presentReveal),
+    reveals: p.reveals.map((r) => presentReveal(r, p.viewerId)),
     can: p.can,
   };
 }

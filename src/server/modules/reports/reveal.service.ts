@@ -30,7 +30,7 @@ export async function requestReveal(deps: AppDeps, ctx: RequestContext, reportId
     await recordAudit(tx, ctx, { action: 'report.reveal.request', entityType: 'report', entityId: reportId, after: { revealId, reason } });
     return revealId;
   });
-  return presentReveal((await listReveals(deps.db, ctx.tenantId, { reportId })).find((r) => r.reveal.id === id)!);
+  return presentReveal((await listReveals(deps.db, ctx.tenantId, { reportId })).find((r) => r.reveal.id === id)!, ctx.actor.userId);
 }
 
 /** Custodians see every request (to decide); Satgas members see their own. */
@@ -38,7 +38,7 @@ export async function listRevealRequests(db: Db, ctx: RequestContext) {
   const isCustodian = scopeFor(ctx.actor, 'report.reveal.approve') !== null;
   if (!isCustodian) requireScope(ctx.actor, 'report.reveal.request');
   const rows = await listReveals(db, ctx.tenantId, {});
-  return { items: rows.filter((r) => isCustodian || r.reveal.requestedBy === ctx.actor.userId).map(presentReveal) };
+  return { items: rows.filter((r) => isCustodian || r.reveal.requestedBy === ctx.actor.userId).map((r) => presentReveal(r, ctx.actor.userId)) };
 }
 
 export async function decideReveal(deps: AppDeps, ctx: RequestContext, revealId: string, approve: boolean, note: string | null) {
@@ -52,7 +52,7 @@ export async function decideReveal(deps: AppDeps, ctx: RequestContext, revealId:
     await recordAudit(tx, ctx, { action: approve ? 'report.reveal.approve' : 'report.reveal.reject', entityType: 'report', entityId: reveal.reportId, after: { revealId, note } });
     return reveal.reportId;
   });
-  return presentReveal((await listReveals(deps.db, ctx.tenantId, { reportId })).find((r) => r.reveal.id === revealId)!);
+  return presentReveal((await listReveals(deps.db, ctx.tenantId, { reportId })).find((r) => r.reveal.id === revealId)!, ctx.actor.userId);
 }
 
 /** The identity, for the requester of an approved, unexpired reveal; each reading is audited. */

@@ -4,7 +4,6 @@ import { IconEye, IconLock } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useReadIdentity, useRequestReveal } from '../../api/inbox';
 import type { ReportDetailT, RevealIdentityT } from '../../api/types';
-import { useAuth } from '../../components/auth';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime } from '../../components/format';
 
@@ -14,7 +13,6 @@ const STATUS_COLOR = { pending: 'yellow', approved: 'teal', rejected: 'red' } as
 /** Who reported: nothing for anonim, the open identity for terbuka, and the two-person reveal for rahasia. */
 export function IdentityPanel({ report }: { report: ReportDetailT }) {
   const { t } = useTranslation();
-  const { user, can } = useAuth();
   const request = useRequestReveal(report.id);
   const read = useReadIdentity();
   const [reason, setReason] = useState('');
@@ -40,7 +38,7 @@ export function IdentityPanel({ report }: { report: ReportDetailT }) {
             </Group>
             <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{r.reason}</Text>
             {r.decidedBy ? <Text size="xs" c="dimmed">{t('inbox.reveals.decidedBy')}: {r.decidedBy}{r.decisionNote ? ` — ${r.decisionNote}` : ''}</Text> : null}
-            {r.status === 'approved' && can('report.reveal.request') && r.requestedBy === user?.displayName ? (
+            {r.status === 'approved' && r.isMine ? (
               <>
                 <Text size="xs" c="orange">{t('inbox.identity.viewAudited')}</Text>
                 {shown?.readVia === r.id ? (
