@@ -166,4 +166,10 @@ describe(`pengaduan intake and receipt portal on ${TEST_DB}`, () => {
     const [row] = await sqlRows<{ description: string; place: string }>(t, `select description, place from report where number = '${res.body.number}'`);
     expect(row).toEqual({ description: `Uraian ${html}`, place: html });
   });
+  it('offers the public form its elections and file limits without signing in', async () => {
+    const res = await new TestClient(t).get('/api/public/reports/options');
+    expect(res.status).toBe(200);
+    expect(res.body.limits).toMatchObject({ maxFiles: expect.any(Number), types: expect.arrayContaining(['image/jpeg', 'application/pdf']) });
+    expect(Array.isArray(res.body.elections)).toBe(true);
+  });
 });

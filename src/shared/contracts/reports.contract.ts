@@ -276,3 +276,10 @@ export const RevealRequestBody = z.object({ reason: Text(2000).min(20, 'Alasan m
 export const RevealDecisionBody = z.object({ approve: z.boolean(), note: Optional(2000) });
 export const RevealList = z.object({ items: z.array(RevealView) });
 export const RevealIdentity = ReporterIdentity.extend({ readVia: z.uuid() });
+
+/** What the public form needs before submitting: elections to pick from and the file limits. */
+export const PublicReportOptions = z.object({
+  elections: z.array(z.object({ id: z.uuid(), name: z.string(), contests: z.array(z.object({ id: z.uuid(), name: z.string() })) })),
+  limits: z.object({ maxFiles: z.number().int(), maxFileBytes: z.number().int(), maxTotalBytes: z.number().int(), types: z.array(z.string()) }),
+});
+export const PublicReportOptionsQuery = z.object({ tenant: z.string().max(64).optional() });

@@ -6,7 +6,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { MessageBody, PowChallenge, ReceiptCredentials, ReceiptLoginBody, ReceiptView, SubmitResult } from '../../../shared/contracts/reports.contract.js';
+import { MessageBody, PowChallenge, PublicReportOptions, PublicReportOptionsQuery, ReceiptCredentials, ReceiptLoginBody, ReceiptView, SubmitResult } from '../../../shared/contracts/reports.contract.js';
+import { getPublicReportOptions } from './options.service.js';
 import { Ok } from '../../../shared/contracts/common.js';
 import type { AppDeps } from '../../deps.js';
 import { AppError } from '../../http/app-error.js';
@@ -39,6 +40,10 @@ export function reportRoutes(deps: AppDeps, kit: ReportKit) {
     const session = (request: FastifyRequest) => requireReceiptSession(kit, request.cookies[RECEIPT_COOKIE]);
 
     r.get('/public/pow', { ...QUIET, schema: { tags, summary: 'Tantangan anti-spam (proof of work, altcha)', response: { 200: PowChallenge } } }, async () => (await kit.pow.issue()) as unknown as z.infer<typeof PowChallenge>);
+
+    r.get('/public/reports/options', { ...QUIET, schema: { tags, summary: 'Pilihan formulir: Pemilu/Pilkada dan batas berkas', querystring: PublicReportOptionsQuery, response: { 200: PublicReportOptions } } }, async (request) =>
+      getPublicReportOptions(deps, request.query.tenant),
+    );
 
     r.post('/public/reports', { ...QUIET, config: { rateLimit: { max: deps.config.REPORT_SUBMIT_PER_HOUR, timeWindow: '1 hour' } }, schema: { tags, summary: 'Kirim laporan (multipart: report = JSON formulir, altcha, tenant, file berulang)', consumes: ['multipart/form-data'], response: { 201: SubmitResult } } }, async (request, reply) => {
       const upload = await readReportUpload(request, deps.config);
