@@ -105,3 +105,13 @@ export function useReceiptEvidence() {
     onSuccess: (view) => client.setQueryData(receiptKey, view),
   });
 }
+
+/** Elections (with contests) and evidence limits for the public form. */
+export interface PublicReportOptionsT {
+  elections: { id: string; name: string; contests: { id: string; name: string }[] }[];
+  limits: { maxFiles: number; maxFileBytes: number; maxTotalBytes: number; types: string[] };
+}
+
+export function usePublicReportOptions() {
+  return useQuery({ queryKey: ['public-report-options'], queryFn: () => api<PublicReportOptionsT>('/api/public/reports/options'), staleTime: 10 * 60_000 });
+}

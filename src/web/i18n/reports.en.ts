@@ -28,7 +28,7 @@ export const reportsEn: typeof reportsId = {
     },
     what: {
       title: 'What happened?', actKind: 'Kind of act', actKindPlaceholder: 'Choose the closest one',
-      actKindOther: 'Describe the kind of act', election: 'Related election', electionHint: 'For example: 2026 regent election. Added to the description.',
+      actKindOther: 'Describe the kind of act', election: 'Related election', electionHint: 'Choose one if the act relates to a particular election.',
       electionLine: 'Election: {{value}}',
       actDate: 'Date of the act', discoveredOn: 'Date you found out', discoveredHint: 'Bawaslu accepts reports within 7 days of the violation becoming known.',
       place: 'Place', description: 'Description', descriptionHint: 'In your own words: who did what, when and where.',

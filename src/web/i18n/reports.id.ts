@@ -26,7 +26,7 @@ export const reportsId = {
     },
     what: {
       title: 'Apa yang terjadi?', actKind: 'Jenis perbuatan', actKindPlaceholder: 'Pilih yang paling mendekati',
-      actKindOther: 'Jelaskan jenis perbuatan', election: 'Pemilihan yang terkait', electionHint: 'Misalnya: Pilkada Bupati 2026. Ditambahkan ke uraian.',
+      actKindOther: 'Jelaskan jenis perbuatan', election: 'Pemilihan yang terkait', electionHint: 'Pilih bila pelanggaran berkaitan dengan pemilihan tertentu.',
       electionLine: 'Pemilihan: {{value}}',
       actDate: 'Tanggal kejadian', discoveredOn: 'Tanggal Anda mengetahuinya', discoveredHint: 'Bawaslu menerima laporan paling lambat 7 hari sejak pelanggaran diketahui.',
       place: 'Tempat kejadian', description: 'Uraian kejadian', descriptionHint: 'Ceritakan dengan kata-kata Anda: siapa, berbuat apa, kapan, di mana.',

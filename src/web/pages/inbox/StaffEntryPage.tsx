@@ -32,7 +32,7 @@ export default function StaffEntryPage() {
     if (!channel) found['entry-channel'] = { key: 'inbox.entry.channel' };
     setErrors(found);
     if (Object.keys(found).length > 0) return;
-    const report = toInput(draft, (value) => t('reports.what.electionLine', { value }));
+    const report = toInput(draft);
     entry.mutate({ channel: channel as (typeof STAFF_CHANNELS)[number], receivedOn, report }, { onSuccess: setResult });
   };
 

@@ -1,4 +1,5 @@
-import { ActionIcon, Button, Group, Radio, SimpleGrid, Stack, TextInput, Textarea, Title } from '@mantine/core';
+import { ActionIcon, Button, Group, NativeSelect, Radio, SimpleGrid, Stack, TextInput, Textarea, Title } from '@mantine/core';
+import { usePublicReportOptions } from '../../api/reports';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { ACT_KINDS, todayIso } from './reportForm';
@@ -8,6 +9,7 @@ import { useFieldError, type StepProps } from './ErrorSummary';
 export function FactsStep({ draft, set, errors }: StepProps) {
   const { t } = useTranslation();
   const err = useFieldError(errors);
+  const options = usePublicReportOptions();
   const today = todayIso();
   const setLink = (i: number, value: string) => set({ links: draft.links.map((l, j) => (j === i ? value : l)) });
   return (
@@ -31,12 +33,18 @@ export function FactsStep({ draft, set, errors }: StepProps) {
       {draft.actKind === 'lainnya' ? (
         <TextInput id="act-other" label={t('reports.what.actKindOther')} value={draft.actKindOther} onChange={(e) => set({ actKindOther: e.currentTarget.value })} error={err('act-other')} size="md" required />
       ) : null}
-      <TextInput
+      <NativeSelect
         id="election"
         label={`${t('reports.what.election')} ${t('reports.optional')}`}
         description={t('reports.what.electionHint')}
         value={draft.election}
         onChange={(e) => set({ election: e.currentTarget.value })}
+        data={[
+          { value: '', label: '—' },
+          ...(options.data?.elections ?? []).flatMap((ev) =>
+            ev.contests.length ? ev.contests.map((c) => ({ value: `${ev.id}|${c.id}`, label: `${ev.name} — ${c.name}` })) : [{ value: `${ev.id}|`, label: ev.name }],
+          ),
+        ]}
         size="md"
       />
       <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">

@@ -64,7 +64,7 @@ export function ReportForm({ internal = false, tenant }: { internal?: boolean; t
       }
       setPhase('uploading');
       setPercent(0);
-      const input = toInput(draft, (value) => t('reports.what.electionLine', { value }));
+      const input = toInput(draft);
       setResult(await submitReport(internal, { input, files: draft.files, altcha, tenant, onProgress: setPercent }));
       top.current?.scrollIntoView({ block: 'start' });
     } catch (err) {

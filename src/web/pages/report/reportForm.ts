@@ -138,11 +138,12 @@ export function draftWarnings(d: ReportDraft): WarningCode[] {
 
 const orNull = (s: string) => (blank(s) ? null : s.trim());
 
-/** The JSON the server validates with ReportInput. The free-text election goes into the description. */
-export function toInput(d: ReportDraft, electionLine: (value: string) => string): ReportInputT {
+/** The JSON the server validates with ReportInput; `election` holds "eventId|contestId" from the picker. */
+export function toInput(d: ReportDraft): ReportInputT {
   const mode = d.identityMode ?? 'anonim';
   const r = d.reporter;
-  const description = blank(d.election) ? d.description.trim() : `${d.description.trim()}\n\n${electionLine(d.election.trim())}`;
+  const [eventId, contestId] = d.election.split('|');
+  const description = d.description.trim();
   return {
     identityMode: mode,
     reporter: mode === 'anonim' ? null : {
@@ -158,5 +159,7 @@ export function toInput(d: ReportDraft, electionLine: (value: string) => string)
     place: orNull(d.place),
     description,
     links: d.links.map((l) => l.trim()).filter(Boolean),
+    electionEventId: eventId || null,
+    electionContestId: contestId || null,
   };
 }
