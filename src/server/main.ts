@@ -8,6 +8,8 @@ import { listActiveTenants } from './modules/tenants/tenants.repository.js';
 import { seedDemo, type DemoResult } from './seed/demo.js';
 import { startReminderScheduler } from './jobs/scheduler.js';
 import { seedDemoCampaign } from './seed/demo-campaign.js';
+import { sweepOrphanFiles } from './lib/file-store.js';
+import { findReferencedPaths } from './modules/files/files.repository.js';
 
 function printBanner(config: Config, kind: string, demo: DemoResult | null): void {
   const lines = [
@@ -54,6 +56,8 @@ async function main(): Promise<void> {
     demo = await seedDemo(deps, { employees: config.DEMO_EMPLOYEES });
     await seedDemoCampaign(deps, demo.tenantId);
   }
+  const orphans = await sweepOrphanFiles(config.DATA_DIR, (paths) => findReferencedPaths(deps.db, paths));
+  if (orphans > 0) log.warn({ removed: orphans }, 'berkas tanpa catatan (sisa proses yang terhenti) dihapus');
   await deps.jobs.start();
   startReminderScheduler(deps); // timers are unref'd and off with JOBS_INLINE; the process exit stops them
   const app = await buildApp(deps);

@@ -4,7 +4,7 @@
  * without its file (a crash in between leaves at most an unreferenced file).
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, open, readFile } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 
 export interface WrittenFile {
@@ -31,4 +31,33 @@ export async function writeStoredFile(dataDir: string, tenantId: string, purpose
 
 export function readStoredFile(storagePath: string): Promise<Buffer> {
   return readFile(storagePath);
+}
+
+/**
+ * At start-up (before the server listens, so no write is in flight): removes files under
+ * DATA_DIR/files/<tenant>/<purpose>/ that no stored_file row points at. They are left by a crash
+ * between writing a file and committing its row; nothing can reach them, but a clean evidence copy
+ * is still a reporter's photo, so it must not linger. Import uploads live elsewhere and are kept.
+ */
+export async function sweepOrphanFiles(dataDir: string, isReferenced: (paths: string[]) => Promise<Set<string>>): Promise<number> {
+  const root = join(dataDir, 'files');
+  let removed = 0;
+  const tenants = await readdir(root).catch(() => [] as string[]);
+  for (const tenantDir of tenants) {
+    if (tenantDir === 'imports') continue;
+    for (const purpose of await readdir(join(root, tenantDir)).catch(() => [] as string[])) {
+      const dir = join(root, tenantDir, purpose);
+      const names = await readdir(dir).catch(() => [] as string[]);
+      for (let i = 0; i < names.length; i += 500) {
+        const paths = names.slice(i, i + 500).map((n) => join(dir, n));
+        const known = await isReferenced(paths);
+        for (const path of paths) {
+          if (known.has(path)) continue;
+          await rm(path, { force: true });
+          removed++;
+        }
+      }
+    }
+  }
+  return removed;
 }
