@@ -56,4 +56,15 @@ describe(`pengaduan limits on ${TEST_DB}`, () => {
     const tables = await sqlRows<{ hit: string }>(t, `select 'audit' as hit from audit_event where (coalesce(before::text,'') || coalesce(after::text,'') || actor_label) like '%192.0.2.99%'`);
     expect(tables).toHaveLength(0);
   });
+  it('refuses a decompression bomb dressed as a small PNG and stores nothing', async () => {
+    // 9000×9000 pixels (81 MP) compress to ~80 kB: under the byte limit, far over the pixel cap.
+    const bomb = await sharp({ create: { width: 9000, height: 9000, channels: 3, background: '#000' } }).png({ compressionLevel: 9, palette: true }).toBuffer();
+    expect(bomb.length).toBeLessThan(200 * 1024);
+    const before = await sqlRows<{ n: number }>(t, 'select count(*)::int as n from report');
+    const res = await submitReport(new TestClient(t), reportForm(), [{ name: 'bukti.png', content: bomb, type: 'image/png' }], { remoteAddress: '192.0.2.12' });
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(res.status).toBeLessThan(500);
+    expect(res.body.error.message).toMatch(/\w/);
+    expect(await sqlRows<{ n: number }>(t, 'select count(*)::int as n from report')).toEqual(before);
+  });
 });
