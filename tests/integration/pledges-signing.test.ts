@@ -92,6 +92,20 @@ describe(`signing the ikrar and pakta on ${TEST_DB}`, () => {
     expect(key.body).toMatchObject({ algorithm: 'Ed25519', keyId: signed.body.keyId });
   });
 
+  it('lets an employee sign again after their signature was revoked; the old one stays revoked', async () => {
+    const e = employees[2]!;
+    const c = await employeeClient(e);
+    const view = await c.get(`/api/campaigns/${campaign.id}/signing`);
+    expect(view.body.signature).toBeNull(); // the revoked signature no longer counts
+    const old = (await admin.get(`/api/campaigns/${campaign.id}/signatures?q=${e.idNumber}`)).body.items[0];
+    expect(old.revoked).toBe(true);
+    const again = await c.post(`/api/campaigns/${campaign.id}/sign`, { ikrarTemplateId: view.body.ikrar.id, paktaTemplateId: view.body.pakta.id, typedName: e.name, undertakings: view.body.undertakings.map(() => true) });
+    expect(again.status).toBe(201);
+    expect(again.body.id).not.toBe(old.id);
+    expect((await new TestClient(t).get(`/api/public/verify/${old.id}`)).body.status).toBe('revoked');
+    expect((await new TestClient(t).get(`/api/public/verify/${again.body.id}`)).body.status).toBe('valid');
+  });
+
   it('versions a template edited after signatures exist; signers keep their version, stale pages are refused', async () => {
     const edited = await admin.request({ method: 'PUT', url: `/api/campaigns/${campaign.id}/templates/pakta`, payload: { title: 'PAKTA INTEGRITAS NETRALITAS', body: `${campaign.pakta.body}\n- Tidak akan menjadi anggota atau pengurus partai politik.` } });
     expect(edited.body.version).toBe(2);
@@ -175,7 +189,7 @@ describe(`signing the ikrar and pakta on ${TEST_DB}`, () => {
   it('lists the signatures of a campaign for staff, searchable, and not for employees', async () => {
     const list = await admin.get(`/api/campaigns/${campaign.id}/signatures?pageSize=50`);
     expect(list.status).toBe(200);
-    expect(list.body.total).toBe(4);
+    expect(list.body.total).toBe(5);
     expect(list.body.items.filter((i: { revoked: boolean }) => i.revoked)).toHaveLength(1);
     const byNip = await admin.get(`/api/campaigns/${campaign.id}/signatures?q=${employees[1]!.idNumber.slice(0, 10)}`);
     expect(byNip.body.items.map((i: { employeeId: string }) => i.employeeId)).toContain(employees[1]!.id);
@@ -185,6 +199,6 @@ describe(`signing the ikrar and pakta on ${TEST_DB}`, () => {
 
   it('counts signatures on the campaign', async () => {
     const view = await admin.get(`/api/campaigns/${campaign.id}`);
-    expect(view.body.signedCount).toBe(3); // employees 1, 3 and the paper one (2 was revoked)
+    expect(view.body.signedCount).toBe(4); // employees 1, 2 (re-signed after revocation), 3 and the paper one
   });
 });

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { PgTableExtraConfigValue } from 'drizzle-orm/pg-core';
 import type { EmployeeCategory } from '../../../shared/enums.js';
-import { bigint, boolean, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamptz, unique, uuid } from './columns.js';
+import { bigint, boolean, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamptz, unique, uniqueIndex, uuid } from './columns.js';
 import { employee, unit } from './organisation.js';
 import { tenant } from './tenants.js';
 
@@ -142,7 +142,8 @@ export const pledgeSignature = pgTable(
   },
   (t): PgTableExtraConfigValue[] => [
     primaryKey({ columns: [t.tenantId, t.id] }),
-    unique('pledge_signature_once_key').on(t.tenantId, t.campaignId, t.employeeId),
+    // One live signature per employee and campaign; a revoked one (e.g. recorded for the wrong person) frees the place.
+    uniqueIndex('pledge_signature_once_key').on(t.tenantId, t.campaignId, t.employeeId).where(sql`revoked_at is null`),
     foreignKey({ columns: [t.tenantId, t.campaignId], foreignColumns: [pledgeCampaign.tenantId, pledgeCampaign.id], name: 'signature_campaign_fk' }),
     foreignKey({ columns: [t.tenantId, t.employeeId], foreignColumns: [employee.tenantId, employee.id], name: 'signature_employee_fk' }),
     index('pledge_signature_id_idx').on(t.id),

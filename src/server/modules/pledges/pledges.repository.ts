@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { dataCorrection, electionEvent, employee, pledgeCampaign, pledgeSignature, pledgeTemplate, storedFile, tenant, unit } from '../../db/schema/index.js';
 
@@ -77,7 +77,7 @@ export async function findSignatureOf(db: DbOrTx, tenantId: string, campaignId: 
   const [row] = await db
     .select()
     .from(pledgeSignature)
-    .where(and(eq(pledgeSignature.tenantId, tenantId), eq(pledgeSignature.campaignId, campaignId), eq(pledgeSignature.employeeId, employeeId)));
+    .where(and(eq(pledgeSignature.tenantId, tenantId), eq(pledgeSignature.campaignId, campaignId), eq(pledgeSignature.employeeId, employeeId), isNull(pledgeSignature.revokedAt)));
   return row;
 }
 
@@ -91,7 +91,11 @@ export async function findSignature(db: DbOrTx, tenantId: string, id: string): P
  * of the same signing resolve to one row. Returns the inserted row, or undefined when it existed.
  */
 export async function insertSignatureOnce(tx: DbOrTx, row: typeof pledgeSignature.$inferInsert): Promise<SignatureRow | undefined> {
-  const [created] = await tx.insert(pledgeSignature).values(row).onConflictDoNothing({ target: [pledgeSignature.tenantId, pledgeSignature.campaignId, pledgeSignature.employeeId] }).returning();
+  const [created] = await tx
+    .insert(pledgeSignature)
+    .values(row)
+    .onConflictDoNothing({ target: [pledgeSignature.tenantId, pledgeSignature.campaignId, pledgeSignature.employeeId], where: sql`revoked_at is null` })
+    .returning();
   return created;
 }
 
@@ -159,7 +163,7 @@ export async function listOpenCampaignsWithSignature(db: DbOrTx, tenantId: strin
   return db
     .select({ campaign: pledgeCampaign, signature: pledgeSignature })
     .from(pledgeCampaign)
-    .leftJoin(pledgeSignature, and(eq(pledgeSignature.tenantId, pledgeCampaign.tenantId), eq(pledgeSignature.campaignId, pledgeCampaign.id), eq(pledgeSignature.employeeId, employeeId)))
+    .leftJoin(pledgeSignature, and(eq(pledgeSignature.tenantId, pledgeCampaign.tenantId), eq(pledgeSignature.campaignId, pledgeCampaign.id), eq(pledgeSignature.employeeId, employeeId), isNull(pledgeSignature.revokedAt)))
     .where(and(eq(pledgeCampaign.tenantId, tenantId), inArray(pledgeCampaign.status, ['open', 'closed'])))
     .orderBy(desc(pledgeCampaign.createdAt));
 }

@@ -1,0 +1,2 @@
+ALTER TABLE "pledge_signature" DROP CONSTRAINT "pledge_signature_once_key";--> statement-breakpoint
+CREATE UNIQUE INDEX "pledge_signature_once_key" ON "pledge_signature" USING btree ("tenant_id","campaign_id","employee_id") WHERE revoked_at is null;
