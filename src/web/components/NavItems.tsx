@@ -1,4 +1,4 @@
-import { NavLink } from '@mantine/core';
+import { NavLink, Text } from '@mantine/core';
 import {
   IconHome,
   IconHierarchy2,
@@ -27,6 +27,8 @@ interface Item {
   icon: typeof IconHome;
   permission?: Permission;
   show?: boolean;
+  /** Section heading the item sits under (the menu is long for BKPSDM admins). */
+  group?: 'data' | 'neutrality' | 'reports' | 'system';
 }
 
 export function NavItems({ onNavigate }: { onNavigate: () => void }) {
@@ -35,37 +37,45 @@ export function NavItems({ onNavigate }: { onNavigate: () => void }) {
   const { pathname } = useLocation();
   const items: Item[] = [
     { to: '/', label: t('nav.home'), icon: IconHome },
-    { to: '/units', label: t('nav.units'), icon: IconHierarchy2, permission: 'unit.read' },
-    { to: '/employees', label: t('nav.employees'), icon: IconUsers, permission: 'employee.read' },
-    { to: '/import', label: t('nav.import'), icon: IconFileImport, permission: 'employee.import' },
-    { to: '/kampanye', label: t('nav.campaigns'), icon: IconSignature, permission: 'campaign.read' },
-    { to: '/pemilihan', label: t('nav.elections'), icon: IconCalendarEvent, permission: 'election.read' },
-    { to: '/koreksi-data', label: t('nav.corrections'), icon: IconUserExclamation, permission: 'employee.write' },
-    { to: '/apel', label: t('apel.nav'), icon: IconSpeakerphone, show: can('apel.report') || can('apel.review') },
-    { to: '/kepatuhan', label: t('compliance.nav'), icon: IconChecklist, permission: 'compliance.read' },
-    { to: '/pengaduan', label: t('inbox.nav'), icon: IconInbox, permission: 'report.read' },
-    { to: '/buka-identitas', label: t('inbox.reveals.nav'), icon: IconUserShield, show: can('report.reveal.approve') || can('report.reveal.request') },
-    { to: '/laporkan', label: t('reports.nav'), icon: IconMessageReport, permission: 'report.submit_internal' },
-    { to: '/tenants', label: t('nav.tenants'), icon: IconBuildingCommunity, permission: 'tenant.manage' },
-    { to: '/audit', label: t('nav.audit'), icon: IconShieldCheck, permission: 'audit.read' },
+    { to: '/units', label: t('nav.units'), icon: IconHierarchy2, permission: 'unit.read', group: 'data' },
+    { to: '/employees', label: t('nav.employees'), icon: IconUsers, permission: 'employee.read', group: 'data' },
+    { to: '/import', label: t('nav.import'), icon: IconFileImport, permission: 'employee.import', group: 'data' },
+    { to: '/koreksi-data', label: t('nav.corrections'), icon: IconUserExclamation, permission: 'employee.write', group: 'data' },
+    { to: '/pemilihan', label: t('nav.elections'), icon: IconCalendarEvent, permission: 'election.read', group: 'neutrality' },
+    { to: '/kampanye', label: t('nav.campaigns'), icon: IconSignature, permission: 'campaign.read', group: 'neutrality' },
+    { to: '/apel', label: t('apel.nav'), icon: IconSpeakerphone, show: can('apel.report') || can('apel.review'), group: 'neutrality' },
+    { to: '/kepatuhan', label: t('compliance.nav'), icon: IconChecklist, permission: 'compliance.read', group: 'neutrality' },
+    { to: '/pengaduan', label: t('inbox.nav'), icon: IconInbox, permission: 'report.read', group: 'reports' },
+    { to: '/buka-identitas', label: t('inbox.reveals.nav'), icon: IconUserShield, show: can('report.reveal.approve') || can('report.reveal.request'), group: 'reports' },
+    { to: '/laporkan', label: t('reports.nav'), icon: IconMessageReport, permission: 'report.submit_internal', group: 'reports' },
+    { to: '/tenants', label: t('nav.tenants'), icon: IconBuildingCommunity, permission: 'tenant.manage', group: 'system' },
+    { to: '/audit', label: t('nav.audit'), icon: IconShieldCheck, permission: 'audit.read', group: 'system' },
     {
       to: '/dev/outbox',
       label: t('nav.outbox'),
       icon: IconMail,
       permission: 'outbox.read',
       show: session?.devOutbox === true,
+      group: 'system',
     },
-    { to: '/account/security', label: t('nav.security'), icon: IconLock, show: Boolean(user?.username) },
+    { to: '/account/security', label: t('nav.security'), icon: IconLock, show: Boolean(user?.username), group: 'system' },
   ];
+  const visible = items.filter((item) => (item.permission ? can(item.permission) : true) && item.show !== false);
+  // Headings only when the menu is long enough to need them (a pegawai sees two or three items).
+  const withHeadings = visible.length > 6;
   return (
     <nav aria-label="Menu">
-      {items
-        .filter((item) => (item.permission ? can(item.permission) : true) && item.show !== false)
-        .map((item) => {
-          const active = item.to === '/' ? pathname === '/' : pathname.startsWith(item.to);
-          return (
+      {visible.map((item, i) => {
+        const active = item.to === '/' ? pathname === '/' : pathname.startsWith(item.to);
+        const heading = withHeadings && item.group && item.group !== visible[i - 1]?.group;
+        return (
+          <div key={item.to}>
+            {heading ? (
+              <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pt="sm" pb={4}>
+                {t(`nav.groups.${item.group}`)}
+              </Text>
+            ) : null}
             <NavLink
-              key={item.to}
               component={Link}
               to={item.to}
               label={item.label}
@@ -74,8 +84,9 @@ export function NavItems({ onNavigate }: { onNavigate: () => void }) {
               onClick={onNavigate}
               variant="light"
             />
-          );
-        })}
+          </div>
+        );
+      })}
     </nav>
   );
 }

@@ -20,6 +20,7 @@ export const en: Messages = {
     forbidden: 'You are not allowed to open this page.',
   },
   nav: {
+    groups: { data: 'Master data', neutrality: 'Neutrality', reports: 'Reports', system: 'System' },
     home: 'Home', units: 'Work units', employees: 'Employees', import: 'Import employees',
     audit: 'Audit log', outbox: 'Outbox (dev)', security: 'Account security', logout: 'Sign out',
     language: 'Change language', menu: 'Toggle menu', tenants: 'Agencies',

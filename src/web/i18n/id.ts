@@ -19,6 +19,7 @@ export const id = {
     forbidden: 'Anda tidak berwenang membuka halaman ini.',
   },
   nav: {
+    groups: { data: 'Data induk', neutrality: 'Netralitas', reports: 'Pengaduan', system: 'Sistem' },
     home: 'Beranda', units: 'Unit kerja', employees: 'Pegawai', import: 'Impor data pegawai',
     audit: 'Log audit', outbox: 'Kotak keluar (dev)', security: 'Keamanan akun', logout: 'Keluar',
     language: 'Ganti bahasa', menu: 'Buka/tutup menu', tenants: 'Instansi',
