@@ -26,4 +26,9 @@ describe('loadConfig', () => {
   it('treats empty variables as unset', () => {
     expect(loadConfig({ DATABASE_URL: '', SMTP_URL: '' }).isDevOutbox).toBe(true);
   });
+
+  it('requires SMTP in production, where there is no dev outbox', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SMTP_URL/);
+    expect(loadConfig({ NODE_ENV: 'production', SMTP_URL: 'smtp://mail.contoh.go.id:587' }).isDevOutbox).toBe(false);
+  });
 });

@@ -78,6 +78,8 @@ const ConfigSchema = z
     /** Hours between compliance reminder runs; each person still gets at most one reminder a day per kind. */
     REMINDER_INTERVAL_HOURS: z.coerce.number().int().min(1).max(168).default(24),
   })
+  // Production without SMTP would silently strand every employee at the one-time-code step.
+  .refine((c) => c.NODE_ENV !== 'production' || !!c.SMTP_URL, { path: ['SMTP_URL'], message: 'wajib diisi bila NODE_ENV=production (kode masuk pegawai dikirim lewat e-mail)' })
   .transform((c) => ({
     ...c,
     DATA_DIR: resolve(c.DATA_DIR),
