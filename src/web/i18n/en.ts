@@ -35,6 +35,7 @@ export const en: Messages = {
     resend: 'Resend code', devOutboxHint: 'Demo mode: read the code in the Outbox (dev).',
   },
   home: {
+    campaigns: 'Running pledge campaigns', campaignProgress: 'Signing progress of {{name}}', signDeadline: 'Signing deadline: {{date}}',
     welcome: 'Welcome, {{name}}', tenant: 'Agency', roles: 'Roles', units: 'Work units',
     employees: 'Active employees', quickLinks: 'Shortcuts',
   },

@@ -34,6 +34,7 @@ export const id = {
     resend: 'Kirim ulang kode', devOutboxHint: 'Mode demo: kode dapat dibaca di Kotak keluar (dev).',
   },
   home: {
+    campaigns: 'Kampanye ikrar & pakta yang berjalan', campaignProgress: 'Kemajuan tanda tangan {{name}}', signDeadline: 'Batas penandatanganan: {{date}}',
     welcome: 'Selamat datang, {{name}}', tenant: 'Instansi', roles: 'Peran', units: 'Unit kerja',
     employees: 'Pegawai aktif', quickLinks: 'Pintasan',
   },

@@ -11,6 +11,7 @@ import { useEnumLabel } from '../components/labels';
 import { PageLoader } from '../components/PageLoader';
 import { EmployeeHome } from './EmployeeHome';
 import { MyPledges } from './pledges/MyPledges';
+import { CampaignProgress } from './dashboard/CampaignProgress';
 
 const EmployeeCharts = lazy(() => import('./dashboard/EmployeeCharts'));
 
@@ -60,6 +61,7 @@ export default function HomePage() {
         </Stack>
       </Card>
       {user?.employeeId && can('pledge.sign') ? <MyPledges /> : null}
+      {can('campaign.read') ? <CampaignProgress /> : null}
       <SimpleGrid cols={2} spacing={{ base: 'sm', sm: 'md' }}>
         {can('unit.read') ? (
           <Stat label={t('home.units')} value={units.data?.items.length} loading={units.isPending} />
