@@ -13,13 +13,12 @@
  */
 import { PGlite } from '@electric-sql/pglite';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { TEST_DB } from '../support/harness.js';
-import { freePort, HttpClient, startServer, waitFor, type ServerProcess } from '../support/server-process.js';
+import { freePort, HttpClient, rawRequest, startServer, waitFor, type RawReply, type ServerProcess } from '../support/server-process.js';
 import { withDatabase } from '../support/template.js';
 
 const SIGNERS = 40;
@@ -29,55 +28,15 @@ const KILL_AFTER = 20;
 /** The first employees double-submit (two concurrent requests): both must get the same signature. */
 const DOUBLE = 6;
 
-interface Reply {
-  status: number;
-  body: any;
-  cookies: Record<string, string>;
-}
+type Reply = RawReply;
 
-/** One request on its own connection from `ip`. Rejects on a socket error (e.g. the server died). */
 function call(port: number, ip: string, method: string, path: string, opts: { cookie?: string; csrf?: string; body?: unknown } = {}): Promise<Reply> {
-  const payload = opts.body === undefined ? undefined : JSON.stringify(opts.body);
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(
-      {
-        host: '127.0.0.1',
-        port,
-        path,
-        method,
-        localAddress: ip,
-        agent: false,
-        headers: {
-          ...(opts.cookie ? { cookie: opts.cookie } : {}),
-          ...(opts.csrf ? { 'x-csrf-token': opts.csrf } : {}),
-          ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}),
-        },
-      },
-      (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (d) => (text += d));
-        res.on('error', reject);
-        res.on('end', () => {
-          const cookies: Record<string, string> = {};
-          for (const c of res.headers['set-cookie'] ?? []) {
-            const [pair] = c.split(';');
-            const i = pair!.indexOf('=');
-            cookies[pair!.slice(0, i)] = pair!.slice(i + 1);
-          }
-          let body: any = text;
-          try {
-            body = JSON.parse(text);
-          } catch {
-            /* not JSON */
-          }
-          resolve({ status: res.statusCode ?? 0, body, cookies });
-        });
-      },
-    );
-    req.on('error', reject);
-    req.end(payload);
-  });
+  const headers: Record<string, string> = {
+    ...(opts.cookie ? { cookie: opts.cookie } : {}),
+    ...(opts.csrf ? { 'x-csrf-token': opts.csrf } : {}),
+    ...(opts.body !== undefined ? { 'content-type': 'application/json' } : {}),
+  };
+  return rawRequest(port, ip, method, path, { headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) });
 }
 
 const isoDay = (d: number) => new Date(Date.now() + d * 86_400_000).toISOString().slice(0, 10);
@@ -242,14 +201,9 @@ async function scenario(env: Record<string, string>, dataDir: string, openQuery:
   }
   // The signed PDF of an acknowledged signature is produced after the crash (job or on download).
   const [pdfSigner, pdfId] = [...ackedIds][0]!;
-  const pdf = await new Promise<{ status: number; type: string | undefined }>((resolve, reject) => {
-    const req = httpRequest({ host: '127.0.0.1', port, path: `/api/pledges/signatures/${pdfId}/pdf`, localAddress: signers[pdfSigner]!.ip, agent: false, headers: { cookie: signers[pdfSigner]!.cookie } }, (res) => {
-      res.resume();
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, type: res.headers['content-type'] }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
+  const download = await fetch(`http://127.0.0.1:${port}/api/pledges/signatures/${pdfId}/pdf`, { headers: { cookie: signers[pdfSigner]!.cookie } });
+  await download.arrayBuffer();
+  const pdf = { status: download.status, type: download.headers.get('content-type') ?? undefined };
   expect(pdf).toEqual({ status: 200, type: 'application/pdf' });
 
   second.child.kill('SIGTERM');

@@ -15,7 +15,6 @@
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { solveChallenge, type Challenge } from 'altcha-lib';
@@ -25,7 +24,7 @@ import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 import { TEST_DB } from '../support/harness.js';
 import { REPORT_TEST_ENV, reportForm } from '../support/report-fixtures.js';
-import { freePort, HttpClient, startServer, waitFor, type ServerProcess } from '../support/server-process.js';
+import { freePort, HttpClient, rawRequest, startServer, waitFor, type RawReply, type ServerProcess } from '../support/server-process.js';
 import { withDatabase } from '../support/template.js';
 
 const SUBMISSIONS = 30;
@@ -34,43 +33,11 @@ const KILL_AFTER = 10;
 const CSRF = 'reports-crash-pre-session-csrf-token';
 const ipOf = (i: number) => `127.0.10.${i + 1}`;
 
-interface Reply {
-  status: number;
-  body: any;
-  cookies: Record<string, string>;
-}
+type Reply = RawReply;
 
 /** One request on its own connection from `ip`. Rejects on a socket error (e.g. the server died). */
-function call(port: number, ip: string, method: string, path: string, opts: { headers?: Record<string, string>; body?: Buffer | string } = {}): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(
-      { host: '127.0.0.1', port, path, method, localAddress: ip, agent: false, headers: { ...opts.headers, ...(opts.body !== undefined ? { 'content-length': Buffer.byteLength(opts.body) } : {}) } },
-      (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (d) => (text += d));
-        res.on('error', reject);
-        res.on('end', () => {
-          const cookies: Record<string, string> = {};
-          for (const c of res.headers['set-cookie'] ?? []) {
-            const [pair] = c.split(';');
-            const i = pair!.indexOf('=');
-            cookies[pair!.slice(0, i)] = pair!.slice(i + 1);
-          }
-          let body: any = text;
-          try {
-            body = JSON.parse(text);
-          } catch {
-            /* not JSON */
-          }
-          resolve({ status: res.statusCode ?? 0, body, cookies });
-        });
-      },
-    );
-    req.on('error', reject);
-    req.end(opts.body);
-  });
-}
+const call = (port: number, ip: string, method: string, path: string, opts: { headers?: Record<string, string>; body?: Buffer | string } = {}): Promise<Reply> =>
+  rawRequest(port, ip, method, path, opts);
 
 async function solvedPow(port: number, ip: string): Promise<string> {
   const res = await call(port, ip, 'GET', '/api/public/pow');

@@ -1,5 +1,6 @@
 /** Runs `src/server/main.ts` as a real child process (what `npm start` runs), for start-up and crash tests. */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { request as httpRequest } from 'node:http';
 import { createServer } from 'node:net';
 import { expect } from 'vitest';
 
@@ -66,4 +67,43 @@ export class HttpClient {
     const res = await this.call('POST', '/api/auth/login', { username, password });
     expect(res.status).toBe(200);
   }
+}
+
+export interface RawReply {
+  status: number;
+  body: any;
+  cookies: Record<string, string>;
+}
+
+/**
+ * One request on its own connection from source address `ip` (127.x.y.z), like a separate phone.
+ * Rejects on a socket error, which is what a crash test expects when the server is killed mid-request.
+ */
+export function rawRequest(port: number, ip: string, method: string, path: string, opts: { headers?: Record<string, string>; body?: Buffer | string } = {}): Promise<RawReply> {
+  return new Promise((resolve, reject) => {
+    const headers = { ...opts.headers, ...(opts.body !== undefined ? { 'content-length': String(Buffer.byteLength(opts.body)) } : {}) };
+    const req = httpRequest({ host: '127.0.0.1', port, path, method, localAddress: ip, agent: false, headers }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (d) => (text += d));
+      res.on('error', reject);
+      res.on('end', () => {
+        const cookies: Record<string, string> = {};
+        for (const c of res.headers['set-cookie'] ?? []) {
+          const [pair] = c.split(';');
+          const i = pair!.indexOf('=');
+          cookies[pair!.slice(0, i)] = pair!.slice(i + 1);
+        }
+        let body: any = text;
+        try {
+          body = JSON.parse(text);
+        } catch {
+          /* not JSON */
+        }
+        resolve({ status: res.statusCode ?? 0, body, cookies });
+      });
+    });
+    req.on('error', reject);
+    req.end(opts.body);
+  });
 }
