@@ -8,20 +8,16 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, afterAll, expect, it } from 'vitest';
 import {
   ADMIN_USERNAME,
   DEMO_PASSWORD,
   SKIP_E2E,
-  assertChromium,
-  ensureWebBuilt,
-  launchChromium,
   screenshot,
-  startServer,
   waitForText,
-  type RunningServer,
+  useJourney,
 } from './support';
 
 const HEAD_USERNAME = 'pimpinan.disdik';
@@ -54,36 +50,22 @@ async function requireSchoolApel(page: Page, base: string): Promise<void> {
 }
 
 describe.skipIf(SKIP_E2E)('perjalanan apel: kepala unit melapor, BKPSDM menerima', () => {
-  let server: RunningServer | undefined;
-  let browser: Browser | undefined;
+  const journey = useJourney();
+  const { pageErrors } = journey;
   let tmp: string | undefined;
-  const pageErrors: string[] = [];
-
-  const watch = (page: Page, label: string) => {
-    page.on('pageerror', (err) => pageErrors.push(`[${label}] ${err.stack ?? err.message}`));
-  };
-
-  beforeAll(async () => {
-    assertChromium();
-    ensureWebBuilt();
-    server = await startServer();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close().catch(() => undefined);
-    await server?.stop();
+  const watch = journey.watch;
+  afterAll(() => {
     if (tmp) rmSync(tmp, { recursive: true, force: true });
   });
 
   it('kepala dinas membuat dan mengajukan laporan apel sekolah, admin BKPSDM menerimanya', async () => {
-    const base = server!.baseUrl;
+    const base = journey.server().baseUrl;
     tmp = mkdtempSync(join(tmpdir(), 'netra-e2e-apel-'));
     const photoPath = join(tmp, 'foto-apel.jpg');
     writeFileSync(photoPath, await sharp({ create: { width: 320, height: 240, channels: 3, background: '#3a7' } }).jpeg().toBuffer());
 
     // 0. BKPSDM requires schools to hold the apel for the open campaign.
-    const adminContext = await browser!.newContext({ viewport: DESKTOP, locale: 'id-ID', deviceScaleFactor: 1 });
+    const adminContext = await journey.browser().newContext({ viewport: DESKTOP, locale: 'id-ID', deviceScaleFactor: 1 });
     const admin = await adminContext.newPage();
     admin.setDefaultTimeout(20_000);
     watch(admin, 'admin');
@@ -91,7 +73,7 @@ describe.skipIf(SKIP_E2E)('perjalanan apel: kepala unit melapor, BKPSDM menerima
     await requireSchoolApel(admin, base);
 
     // 1. The head of Dinas Pendidikan sees the schools without a report and creates one.
-    const headContext = await browser!.newContext({ viewport: DESKTOP, locale: 'id-ID', deviceScaleFactor: 1 });
+    const headContext = await journey.browser().newContext({ viewport: DESKTOP, locale: 'id-ID', deviceScaleFactor: 1 });
     const head = await headContext.newPage();
     head.setDefaultTimeout(20_000);
     watch(head, 'pimpinan');
@@ -153,7 +135,7 @@ describe.skipIf(SKIP_E2E)('perjalanan apel: kepala unit melapor, BKPSDM menerima
     await screenshot(head, 'apel-03-submitted.png');
 
     // The same report on a phone: attendance as cards, nothing wider than the screen.
-    const phoneContext = await browser!.newContext({ viewport: MOBILE, locale: 'id-ID', deviceScaleFactor: 1 });
+    const phoneContext = await journey.browser().newContext({ viewport: MOBILE, locale: 'id-ID', deviceScaleFactor: 1 });
     const phone = await phoneContext.newPage();
     watch(phone, 'pimpinan-ponsel');
     await signIn(phone, base, HEAD_USERNAME);

@@ -6,19 +6,15 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { describe, afterAll, expect, it } from 'vitest';
 import {
   ADMIN_USERNAME,
   DEMO_PASSWORD,
   SKIP_E2E,
-  assertChromium,
-  ensureWebBuilt,
-  launchChromium,
   screenshot,
-  startServer,
   waitForText,
-  type RunningServer,
+  useJourney,
 } from './support';
 
 const GOOD = [
@@ -52,33 +48,19 @@ const DESKTOP = { width: 1280, height: 860 };
 const MOBILE = { width: 360, height: 740 };
 
 describe.skipIf(SKIP_E2E)('perjalanan admin: masuk, impor CSV dengan baris salah, simpan, cari pegawai', () => {
-  let server: RunningServer | undefined;
-  let browser: Browser | undefined;
+  const journey = useJourney();
+  const { pageErrors } = journey;
   let csvDir: string | undefined;
-  const pageErrors: string[] = [];
-
-  const watch = (page: Page, label: string) => {
-    page.on('pageerror', (err) => pageErrors.push(`[${label}] ${err.stack ?? err.message}`));
-  };
-
-  beforeAll(async () => {
-    assertChromium();
-    ensureWebBuilt();
-    server = await startServer();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close().catch(() => undefined);
-    await server?.stop();
+  const watch = journey.watch;
+  afterAll(() => {
     if (csvDir) rmSync(csvDir, { recursive: true, force: true });
   });
 
   it('menjalankan perjalanan impor lengkap di Chromium', async () => {
-    const base = server!.baseUrl;
+    const base = journey.server().baseUrl;
 
     // 1. The login page on a phone: labels present, nothing wider than the screen.
-    const mobile = await browser!.newContext({ viewport: MOBILE, locale: 'id-ID', deviceScaleFactor: 1 });
+    const mobile = await journey.browser().newContext({ viewport: MOBILE, locale: 'id-ID', deviceScaleFactor: 1 });
     const phone = await mobile.newPage();
     watch(phone, 'mobile');
     await phone.goto(`${base}/login`);
@@ -91,7 +73,7 @@ describe.skipIf(SKIP_E2E)('perjalanan admin: masuk, impor CSV dengan baris salah
     await mobile.close();
 
     // 2. Sign in as the BKPSDM admin on a desktop.
-    const desktop = await browser!.newContext({ viewport: DESKTOP, locale: 'id-ID', deviceScaleFactor: 1 });
+    const desktop = await journey.browser().newContext({ viewport: DESKTOP, locale: 'id-ID', deviceScaleFactor: 1 });
     const page = await desktop.newPage();
     page.setDefaultTimeout(20_000);
     watch(page, 'desktop');

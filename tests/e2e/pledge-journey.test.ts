@@ -3,18 +3,15 @@
  * page from the QR URL. Real server (demo tenant with its open Pilkada campaign) and Chromium.
  * Screenshots land in test-results/e2e/pledge-*.png.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   ADMIN_USERNAME,
   DEMO_PASSWORD,
   SKIP_E2E,
-  assertChromium,
-  ensureWebBuilt,
-  launchChromium,
   screenshot,
-  startServer,
   waitForText,
+  useJourney,
   type RunningServer,
 } from './support';
 
@@ -65,31 +62,16 @@ async function noHorizontalOverflow(page: Page, what: string): Promise<void> {
 }
 
 describe.skipIf(SKIP_E2E)('perjalanan pegawai: tanda tangan ikrar & pakta di ponsel, lalu verifikasi dari URL QR', () => {
-  let server: RunningServer | undefined;
-  let browser: Browser | undefined;
-  const pageErrors: string[] = [];
-  const watch = (page: Page, label: string) => {
-    page.on('pageerror', (err) => pageErrors.push(`[${label}] ${err.stack ?? err.message}`));
-  };
-
-  beforeAll(async () => {
-    assertChromium();
-    ensureWebBuilt();
-    server = await startServer();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close().catch(() => undefined);
-    await server?.stop();
-  });
+  const journey = useJourney();
+  const { pageErrors } = journey;
+  const watch = journey.watch;
 
   it('menandatangani di layar 360×740 dan halaman verifikasi menyatakan Sah', async () => {
-    const base = server!.baseUrl;
-    const nip = await demoEmployeeNip(server!);
+    const base = journey.server().baseUrl;
+    const nip = await demoEmployeeNip(journey.server());
 
     // 1. Sign in with NIP and the one-time code from the dev outbox.
-    const phoneContext = await browser!.newContext({ viewport: MOBILE, locale: 'id-ID', deviceScaleFactor: 1, hasTouch: true });
+    const phoneContext = await journey.browser().newContext({ viewport: MOBILE, locale: 'id-ID', deviceScaleFactor: 1, hasTouch: true });
     const page = await phoneContext.newPage();
     page.setDefaultTimeout(20_000);
     watch(page, 'pegawai');
@@ -151,7 +133,7 @@ describe.skipIf(SKIP_E2E)('perjalanan pegawai: tanda tangan ikrar & pakta di pon
     expect(verifyUrl).toMatch(/\/verifikasi\/[0-9a-f-]{36}$/);
     expect(await signed.getByTestId('verify-link').getAttribute('href')).toBe(new URL(verifyUrl).pathname);
 
-    const scanner = await browser!.newContext({ viewport: MOBILE, locale: 'id-ID', deviceScaleFactor: 1, hasTouch: true });
+    const scanner = await journey.browser().newContext({ viewport: MOBILE, locale: 'id-ID', deviceScaleFactor: 1, hasTouch: true });
     const qr = await scanner.newPage();
     qr.setDefaultTimeout(20_000);
     watch(qr, 'verifikasi');

@@ -5,9 +5,15 @@
  * Screenshots land in test-results/e2e/report-*.png.
  */
 import sharp from 'sharp';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, SKIP_E2E, assertChromium, ensureWebBuilt, launchChromium, screenshot, startServer, waitForText, type RunningServer } from './support';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import {
+  DEMO_PASSWORD,
+  SKIP_E2E,
+  screenshot,
+  waitForText,
+  useJourney,
+} from './support';
 
 const MOBILE = { width: 360, height: 740 };
 const DESKTOP = { width: 1280, height: 860 };
@@ -24,41 +30,23 @@ async function noHorizontalOverflow(page: Page, what: string): Promise<void> {
 const isoDaysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
 
 describe.skipIf(SKIP_E2E)('perjalanan pelapor: laporan anonim di ponsel, tanda terima, pesan dua arah dengan Satgas', () => {
-  let server: RunningServer | undefined;
-  let browser: Browser | undefined;
-  const pageErrors: string[] = [];
+  const journey = useJourney({ POW_COST: '20', POW_MAX_NUMBER: '200' });
+  const { pageErrors } = journey;
   const dialogs: string[] = [];
   const watch = (page: Page, label: string) => {
-    page.on('pageerror', (err) => pageErrors.push(`[${label}] ${err.stack ?? err.message}`));
+    journey.watch(page, label);
     page.on('dialog', (dialog) => {
       dialogs.push(`[${label}] ${dialog.type()}: ${dialog.message()}`);
       void dialog.dismiss();
     });
   };
 
-  beforeAll(async () => {
-    assertChromium();
-    ensureWebBuilt();
-    // A cheap proof of work keeps the test fast; the browser still solves it for real.
-    process.env.POW_COST = '20';
-    process.env.POW_MAX_NUMBER = '200';
-    server = await startServer();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    delete process.env.POW_COST;
-    delete process.env.POW_MAX_NUMBER;
-    await browser?.close().catch(() => undefined);
-    await server?.stop();
-  });
-
   it('melapor anonim dengan foto, masuk dengan tanda terima, dan bertukar pesan dengan Satgas', async () => {
-    const base = server!.baseUrl;
+    const base = journey.server().baseUrl;
     const photo = await sharp({ create: { width: 320, height: 240, channels: 3, background: '#c0392b' } }).jpeg({ quality: 80 }).toBuffer();
 
     // 1. The citizen fills the guided form on a phone.
-    const phone = await browser!.newContext({ viewport: MOBILE, locale: 'id-ID', deviceScaleFactor: 1, hasTouch: true });
+    const phone = await journey.browser().newContext({ viewport: MOBILE, locale: 'id-ID', deviceScaleFactor: 1, hasTouch: true });
     const citizen = await phone.newPage();
     citizen.setDefaultTimeout(20_000);
     watch(citizen, 'pelapor');
@@ -104,7 +92,7 @@ describe.skipIf(SKIP_E2E)('perjalanan pelapor: laporan anonim di ponsel, tanda t
     await screenshot(citizen, 'report-04-receipt.png');
 
     // 3. The Satgas opens the report in the inbox: the payload is shown as text; sends a message.
-    const desk = await browser!.newContext({ viewport: DESKTOP, locale: 'id-ID' });
+    const desk = await journey.browser().newContext({ viewport: DESKTOP, locale: 'id-ID' });
     const satgas = await desk.newPage();
     satgas.setDefaultTimeout(20_000);
     watch(satgas, 'satgas');

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 export const CHROMIUM = process.env.NETRA_CHROMIUM ?? '/usr/bin/chromium';
@@ -63,7 +64,7 @@ export interface RunningServer {
 }
 
 /** Starts `node --import tsx src/server/main.ts` and waits until GET /api/health answers. */
-export async function startServer(timeoutMs = 90_000): Promise<RunningServer> {
+export async function startServer(timeoutMs = 90_000, extraEnv: Record<string, string> = {}): Promise<RunningServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'netra-e2e-'));
   const port = await freePort();
   const env: NodeJS.ProcessEnv = { ...process.env };
@@ -75,6 +76,7 @@ export async function startServer(timeoutMs = 90_000): Promise<RunningServer> {
     HOST: '127.0.0.1',
     DEMO_EMPLOYEES: '300',
     LOG_LEVEL: 'warn',
+    ...extraEnv,
   });
 
   let log = '';
@@ -158,4 +160,38 @@ export async function waitForText(locator: Locator, pattern: RegExp, timeoutMs =
     if (Date.now() > deadline) throw new Error(`Teks ${pattern} tidak muncul dalam ${timeoutMs} ms. Teks terakhir:\n${last}`);
     await new Promise((r) => setTimeout(r, 150));
   }
+}
+
+export interface Journey {
+  server(): RunningServer;
+  browser(): Browser;
+  /** Uncaught errors of every watched page; a journey asserts it stays empty. */
+  pageErrors: string[];
+  watch(page: Page, label: string): void;
+}
+
+/**
+ * The life cycle every journey shares, registered with beforeAll/afterAll (call it inside describe):
+ * check Chromium, build the web app if needed, start a fresh server, launch the browser; stop both.
+ */
+export function useJourney(serverEnv: Record<string, string> = {}): Journey {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  const pageErrors: string[] = [];
+  beforeAll(async () => {
+    assertChromium();
+    ensureWebBuilt();
+    server = await startServer(undefined, serverEnv);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close().catch(() => undefined);
+    await server?.stop();
+  });
+  return {
+    server: () => server!,
+    browser: () => browser!,
+    pageErrors,
+    watch: (page, label) => page.on('pageerror', (err) => pageErrors.push(`[${label}] ${err.stack ?? err.message}`)),
+  };
 }
