@@ -48,7 +48,9 @@ import { EVIDENCE_TYPES, evidenceContext } from '../src/server/modules/reports/e
 import { newReceiptKey, normaliseCode } from '../src/server/modules/reports/receipt.js';
 import { createReportKit } from '../src/server/modules/reports/reports.kit.js';
 import { seedDemo } from '../src/server/seed/demo.js';
-import { dropPgDatabase, fmtInt, header, queryRows, recreatePgDatabase, secs, table, type Backend, type Summary } from './lib.js';
+import { dropPgDatabase, fmtInt, header, queryRows, recreatePgDatabase, secs, table, type Backend, type Summary, f1, rate,
+  BENCH_PRODUCTION_ENV,
+} from './lib.js';
 
 const REPORTS = Number(process.env.BENCH_INTAKE_REPORTS ?? 150);
 const CLIENTS = Number(process.env.BENCH_INTAKE_CLIENTS ?? 10);
@@ -269,7 +271,7 @@ async function runBackend(backend: Backend, jpeg: { bytes: Buffer; width: number
   const dataDir = mkdtempSync(join(tmpdir(), `netra-bench-intake-${backend}-`));
   const url = backend === 'postgres' ? await recreatePgDatabase() : undefined;
   // Production defaults (argon2id 64 MiB / t=3, REPORT_SUBMIT_PER_HOUR 20, file limits) except POW_COST.
-  const config = loadConfig({ NODE_ENV: 'production', DATA_DIR: dataDir, DATABASE_URL: url, LOG_LEVEL: 'silent', SEED_DEMO: 'false', POW_COST: POW_COST });
+  const config = loadConfig({ ...BENCH_PRODUCTION_ENV, DATA_DIR: dataDir, DATABASE_URL: url, LOG_LEVEL: 'silent', SEED_DEMO: 'false', POW_COST: POW_COST });
   const { database, release } = await openDatabase(config);
   const log = pino({ level: 'silent' });
   const deps = createDeps(config, database, log, new InlineJobQueue(log));
@@ -418,8 +420,6 @@ async function runBackend(backend: Backend, jpeg: { bytes: Buffer; width: number
   }
 }
 
-const rate = (n: number, ms: number) => (n * 1000) / ms;
-const f1 = (n: number) => n.toFixed(1);
 
 function report(r: IntakeRun): Summary[] {
   header(`intake — ${r.backend}`);

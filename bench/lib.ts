@@ -78,7 +78,7 @@ export async function openBench(backend: Backend, extraEnv: Record<string, strin
   const dataDir = mkdtempSync(join(tmpdir(), `netra-bench-${backend}-`));
   const url = backend === 'postgres' ? await recreatePgDatabase() : undefined;
   const config = loadConfig({
-    NODE_ENV: 'production',
+    ...BENCH_PRODUCTION_ENV,
     DATA_DIR: dataDir,
     DATABASE_URL: url,
     LOG_LEVEL: 'silent',
@@ -142,6 +142,14 @@ export function startRssSampler(intervalMs = 100): { stop(): Promise<{ peakRss: 
 export const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
 export const signedMib = (bytes: number) => `${bytes < 0 ? '−' : '+'}${mib(Math.abs(bytes))}`;
 export const fmtInt = (n: number) => Math.round(n).toLocaleString('en-US');
+/** Events per second from a count and milliseconds. */
+export const rate = (n: number, ms: number) => (n * 1000) / ms;
+export const f1 = (n: number) => n.toFixed(1);
+/**
+ * Production settings for a benchmark server. Production requires SMTP; no benchmark sends mail, so
+ * the address points at a closed local port (nodemailer connects lazily, only when sending).
+ */
+export const BENCH_PRODUCTION_ENV = { NODE_ENV: 'production', SMTP_URL: 'smtp://127.0.0.1:9' } as const;
 export const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 /** Kernel high-water mark of this process's RSS (bytes), since the process started. */

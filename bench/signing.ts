@@ -41,7 +41,9 @@ import { recordAudit } from '../src/server/modules/audit/audit.service.js';
 import { ensureSignaturePdf } from '../src/server/modules/pledges/documents.service.js';
 import { RENDER_PDF_JOB } from '../src/server/modules/pledges/signing.service.js';
 import { DEMO_PASSWORD, seedDemo } from '../src/server/seed/demo.js';
-import { dropPgDatabase, fmtInt, header, queryRows, recreatePgDatabase, secs, table, type Backend, type Summary } from './lib.js';
+import { dropPgDatabase, fmtInt, header, queryRows, recreatePgDatabase, secs, table, type Backend, type Summary, f1, rate,
+  BENCH_PRODUCTION_ENV,
+} from './lib.js';
 
 const EMPLOYEES = Number(process.env.BENCH_SIGN_EMPLOYEES ?? 2500);
 const CLIENTS = Number(process.env.BENCH_SIGN_CLIENTS ?? 50);
@@ -213,7 +215,7 @@ function check(label: string, r: LoadOut, expectedStatus: number, n: number): vo
 async function runBackend(backend: Backend): Promise<SignRun> {
   const dataDir = mkdtempSync(join(tmpdir(), `netra-bench-sign-${backend}-`));
   const url = backend === 'postgres' ? await recreatePgDatabase() : undefined;
-  const config = loadConfig({ NODE_ENV: 'production', DATA_DIR: dataDir, DATABASE_URL: url, LOG_LEVEL: 'silent', SEED_DEMO: 'false', ARGON2_MEMORY_KIB: '19456', ARGON2_TIME_COST: '2' });
+  const config = loadConfig({ ...BENCH_PRODUCTION_ENV, DATA_DIR: dataDir, DATABASE_URL: url, LOG_LEVEL: 'silent', SEED_DEMO: 'false', ARGON2_MEMORY_KIB: '19456', ARGON2_TIME_COST: '2' });
   const { database, release } = await openDatabase(config);
   const log = pino({ level: 'silent' });
   const queue = new PgBossJobQueue(database, config.DATABASE_URL, log);
@@ -365,8 +367,6 @@ async function runBackend(backend: Backend): Promise<SignRun> {
   }
 }
 
-const rate = (n: number, ms: number) => (n * 1000) / ms;
-const f1 = (n: number) => n.toFixed(1);
 
 function report(r: SignRun): Summary[] {
   header(`signing — ${r.backend}`);

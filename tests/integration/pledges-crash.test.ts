@@ -19,7 +19,7 @@ import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { TEST_DB } from '../support/harness.js';
 import { freePort, HttpClient, rawRequest, startServer, waitFor, type RawReply, type ServerProcess } from '../support/server-process.js';
-import { withDatabase } from '../support/template.js';
+import { createScratchDatabase } from '../support/template.js';
 
 const SIGNERS = 40;
 const CONCURRENCY = 8;
@@ -240,22 +240,12 @@ describe.runIf(TEST_DB === 'pglite')('crash during a signing surge on embedded P
 
 describe.runIf(TEST_DB === 'postgres')('crash during a signing surge on PostgreSQL', () => {
   it('keeps every acknowledged signature across kill -9 and leaves nothing half-written', async () => {
-    const name = `netra_crash_${Date.now()}`;
-    const url = process.env.TEST_DATABASE_URL!;
     const dataDir = mkdtempSync(join(tmpdir(), 'netra-pgcrash-'));
     cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
-    cleanups.push(async () => {
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`drop database if exists "${name}" with (force)`);
-      await c.end();
-    });
-    const c = new pg.Client({ connectionString: url });
-    await c.connect();
-    await c.query(`create database "${name}"`);
-    await c.end();
-    const result = await scenario({ DATABASE_URL: withDatabase(url, name) }, dataDir, async () => {
-      const client = new pg.Client({ connectionString: withDatabase(url, name) });
+    const scratch = await createScratchDatabase('netra_crash');
+    cleanups.push(scratch.drop);
+    const result = await scenario({ DATABASE_URL: scratch.url }, dataDir, async () => {
+      const client = new pg.Client({ connectionString: scratch.url });
       await client.connect();
       return { query: async (text) => (await client.query(text)).rows, close: () => client.end() };
     });

@@ -19,13 +19,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { solveChallenge, type Challenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/pbkdf2';
-import pg from 'pg';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 import { TEST_DB } from '../support/harness.js';
 import { REPORT_TEST_ENV, reportForm } from '../support/report-fixtures.js';
 import { freePort, HttpClient, rawRequest, startServer, waitFor, type RawReply, type ServerProcess } from '../support/server-process.js';
-import { withDatabase } from '../support/template.js';
+import { createScratchDatabase } from '../support/template.js';
 
 const SUBMISSIONS = 30;
 /** Acknowledgements after which the server is killed. */
@@ -202,21 +201,11 @@ describe.runIf(TEST_DB === 'pglite')('crash during report submissions on embedde
 
 describe.runIf(TEST_DB === 'postgres')('crash during report submissions on PostgreSQL', () => {
   it('keeps every acknowledged receipt across kill -9 and never keeps a report without its file', async () => {
-    const name = `netra_report_crash_${Date.now()}`;
-    const url = process.env.TEST_DATABASE_URL!;
     const dataDir = mkdtempSync(join(tmpdir(), 'netra-report-pgcrash-'));
     cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
-    cleanups.push(async () => {
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`drop database if exists "${name}" with (force)`);
-      await c.end();
-    });
-    const c = new pg.Client({ connectionString: url });
-    await c.connect();
-    await c.query(`create database "${name}"`);
-    await c.end();
-    const result = await scenario({ DATABASE_URL: withDatabase(url, name) }, dataDir);
+    const scratch = await createScratchDatabase('netra_report_crash');
+    cleanups.push(scratch.drop);
+    const result = await scenario({ DATABASE_URL: scratch.url }, dataDir);
     console.log(`postgres report crash: ${JSON.stringify(result)}`);
   }, 90_000);
 });

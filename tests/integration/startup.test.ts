@@ -5,10 +5,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { TEST_DB } from '../support/harness.js';
-import { withDatabase } from '../support/template.js';
+import { createScratchDatabase } from '../support/template.js';
 import { freePort, startServer, waitFor, type ServerProcess } from '../support/server-process.js';
 
 async function signIn(base: string) {
@@ -81,22 +80,14 @@ describe.runIf(TEST_DB === 'pglite')('npm start on embedded PGlite', () => {
 });
 
 describe.runIf(TEST_DB === 'postgres')('npm start on a PostgreSQL server', () => {
-  const name = `netra_start_${Date.now()}`;
-  const url = process.env.TEST_DATABASE_URL!;
-  afterAll(async () => {
-    const c = new pg.Client({ connectionString: url });
-    await c.connect();
-    await c.query(`drop database if exists "${name}" with (force)`);
-    await c.end();
-  });
+  let drop: (() => Promise<void>) | undefined;
+  afterAll(() => drop?.());
 
   it('migrates, seeds and serves with DATABASE_URL', async () => {
-    const c = new pg.Client({ connectionString: url });
-    await c.connect();
-    await c.query(`create database "${name}"`);
-    await c.end();
+    const scratch = await createScratchDatabase('netra_start');
+    drop = scratch.drop;
     const port = await freePort();
-    const server = startServer({ DATABASE_URL: withDatabase(url, name), PORT: String(port), DATA_DIR: mkdtempSync(join(tmpdir(), 'netra-pgstart-')) });
+    const server = startServer({ DATABASE_URL: scratch.url, PORT: String(port), DATA_DIR: mkdtempSync(join(tmpdir(), 'netra-pgstart-')) });
     servers.push(server);
     await waitFor(() => server.output().includes('Netra berjalan di'), 'banner');
     expect(server.output()).toContain('server PostgreSQL');
