@@ -1,5 +1,5 @@
 /**
- * `npm run bench` runs every benchmark in order; `npm run bench -- import` (or `-- http`, `-- signing`, `-- intake`) runs one.
+ * `npm run bench` runs every benchmark in order; `npm run bench -- import` (or `-- http`, `-- signing`, `-- intake`, `-- cases`) runs one.
  * Each benchmark prints its figure and the same machine's limit measured in the same run; a summary
  * table closes the run. Nothing is written to disk: bench/RESULTS.md is written by hand from a run.
  *
@@ -9,16 +9,20 @@
  * BENCH_DURATION / BENCH_CONNECTIONS (http load, default 10 s / 10), BENCH_SIGN_EMPLOYEES / BENCH_SIGN_CLIENTS
  * / BENCH_SIGN_PDFS (signing: employees seeded, concurrent clients, PDFs rendered; default 2500 / 50 / 50),
  * BENCH_INTAKE_REPORTS / BENCH_INTAKE_CLIENTS / BENCH_POW_COST (intake: reports measured, concurrent clients,
- * proof-of-work cost of the bench server; default 150 / 10 / 20).
+ * proof-of-work cost of the bench server; default 150 / 10 / 20), BENCH_CASES / BENCH_CASE_EVENTS / BENCH_CASES_REQUESTS /
+ * BENCH_CASES_CLIENTS (cases: cases and events generated, requests per endpoint, concurrent clients; default
+ * 50000 / 500000 / 200 / 4; PostgreSQL only).
  */
+import { runCasesBench } from './cases.js';
 import { runHttpBench } from './http.js';
 import { runImportBench } from './import.js';
 import { runIntakeBench } from './intake.js';
+import { runScreenerBench } from './screener.js';
 import { runSigningBench } from './signing.js';
 import { loadavg } from 'node:os';
 import { header, machineLine, table, type Summary } from './lib.js';
 
-const BENCHES: Record<string, () => Promise<Summary[]>> = { import: runImportBench, http: runHttpBench, signing: runSigningBench, intake: runIntakeBench };
+const BENCHES: Record<string, () => Promise<Summary[]>> = { import: runImportBench, http: runHttpBench, signing: runSigningBench, intake: runIntakeBench, cases: runCasesBench, screener: runScreenerBench };
 
 const requested = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const unknown = requested.filter((name) => !(name in BENCHES));

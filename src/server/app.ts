@@ -1,4 +1,6 @@
 /** Builds the Fastify app from its dependencies; no I/O at import time, so tests build their own. */
+import { casesModule } from './modules/cases/cases.routes.js';
+import { notificationRoutes } from './modules/notifications/notifications.routes.js';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
@@ -27,7 +29,14 @@ import { pledgeRoutes } from './modules/pledges/pledges.routes.js';
 import { apelRoutes } from './modules/apel/apel.routes.js';
 import { verifyRoutes, wellKnownRoutes } from './modules/pledges/verify.routes.js';
 import { complianceRoutes } from './modules/compliance/compliance.routes.js';
+import { catalogueRoutes } from './modules/catalogue/catalogue.routes.js';
+import { caseSettingsRoutes } from './modules/case-settings/case-settings.routes.js';
+import { satgasRoutes } from './modules/satgas/satgas.routes.js';
 import { reportsModule } from './modules/reports/reports.routes.js';
+import { insightsRoutes } from './modules/insights/insights.routes.js';
+import { recapRoutes } from './modules/recaps/recaps.routes.js';
+import { sosialisasiRoutes } from './modules/sosialisasi/sosialisasi.routes.js';
+import { monitoringRoutes } from './modules/monitoring/monitoring.routes.js';
 
 export const WEB_DIST = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
@@ -88,13 +97,24 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
       await api.register(apelRoutes(deps));
       await api.register(verifyRoutes(deps));
       await api.register(complianceRoutes(deps));
+      await api.register(catalogueRoutes(deps));
+      await api.register(caseSettingsRoutes(deps));
+      await api.register(satgasRoutes(deps));
       await api.register(reportsModule(deps));
+      await api.register(casesModule(deps));
+      await api.register(notificationRoutes(deps));
+      await api.register(insightsRoutes(deps));
+      await api.register(recapRoutes(deps));
+      await api.register(sosialisasiRoutes(deps));
+      await api.register(monitoringRoutes(deps));
     },
     { prefix: '/api' },
   );
 
   const hasWeb = existsSync(WEB_DIST);
   if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: true, index: ['index.html'] }); // wildcard: a rebuilt web app is served without a restart
+  // The public transparency page is its own small entry (no app shell), for slow phones.
+  if (hasWeb) app.get('/transparansi', (_request, reply) => reply.type('text/html').sendFile('transparansi.html'));
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api') || !hasWeb || request.method !== 'GET') return reply.status(404).send(apiNotFound(request.id));
     return reply.type('text/html').sendFile('index.html'); // client-side routes

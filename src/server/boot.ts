@@ -10,6 +10,8 @@ import { loadSigningKey } from './lib/signing-key.js';
 import { registerImportJobs } from './modules/imports/imports.jobs.js';
 import { registerPledgeJobs } from './modules/pledges/pledges.jobs.js';
 import { registerComplianceJobs } from './modules/compliance/reminders.jobs.js';
+import { registerMonitoringJobs } from './modules/monitoring/monitoring.jobs.js';
+import { registerRecapJobs } from './modules/recaps/recaps.jobs.js';
 import { Mailer, MAIL_SEND_JOB } from './modules/mail/mail.service.js';
 import { join } from 'node:path';
 
@@ -50,6 +52,8 @@ export function createDeps(config: Config, database: Database, log: Logger, jobs
   registerImportJobs(deps);
   registerPledgeJobs(deps);
   registerComplianceJobs(deps);
+  registerMonitoringJobs(deps);
+  registerRecapJobs(deps);
   queue.register(MAIL_SEND_JOB, (p) => mailer.deliver(deps.db, p as { tenantId: string; id: string; isSecret: boolean; forgetRecipient?: boolean }));
   return deps;
 }

@@ -8,8 +8,10 @@ import { listActiveTenants } from './modules/tenants/tenants.repository.js';
 import { seedDemo, type DemoResult } from './seed/demo.js';
 import { startReminderScheduler } from './jobs/scheduler.js';
 import { seedDemoCampaign } from './seed/demo-campaign.js';
+import { seedDemoMonitoring } from './seed/demo-monitoring.js';
 import { sweepOrphanFiles } from './lib/file-store.js';
 import { findReferencedPaths } from './modules/files/files.repository.js';
+import { ensureCataloguesForAllTenants } from './modules/catalogue/catalogue.service.js';
 
 function printBanner(config: Config, kind: string, demo: DemoResult | null): void {
   const lines = [
@@ -55,7 +57,11 @@ async function main(): Promise<void> {
   if (config.SEED_DEMO && (await listActiveTenants(deps.db)).length === 0) {
     demo = await seedDemo(deps, { employees: config.DEMO_EMPLOYEES });
     await seedDemoCampaign(deps, demo.tenantId);
+    await seedDemoMonitoring(deps, demo.tenantId);
   }
+  // Tenants registered before the violation catalogue existed get the built-in SKB 2022 version.
+  const catalogues = await ensureCataloguesForAllTenants(deps.db);
+  if (catalogues > 0) log.info({ tenants: catalogues }, 'katalog pelanggaran bawaan (SKB 2022) dimuat');
   const orphans = await sweepOrphanFiles(config.DATA_DIR, (paths) => findReferencedPaths(deps.db, paths));
   if (orphans > 0) log.warn({ removed: orphans }, 'berkas tanpa catatan (sisa proses yang terhenti) dihapus');
   await deps.jobs.start();

@@ -95,3 +95,15 @@ export const PPPK_GOLONGAN = [
 
 export const GOLONGAN_SCHEMES = ['pns', 'pppk'] as const;
 export type GolonganScheme = (typeof GOLONGAN_SCHEMES)[number];
+
+/** Category names as printed on letters (the web app has its own i18n copy). */
+export const EMPLOYEE_CATEGORY_LABELS: Record<EmployeeCategory, string> = {
+  pns: 'PNS',
+  cpns: 'CPNS',
+  pppk: 'PPPK',
+  pppk_paruh_waktu: 'PPPK paruh waktu',
+  ppnpn: 'PPNPN',
+  honorer: 'Tenaga honorer',
+  thl: 'Tenaga harian lepas',
+  outsourcing: 'Tenaga alih daya',
+};

@@ -41,6 +41,18 @@ export const ERRORS = {
   REPORT_STATE: { status: 409, message: 'Laporan tidak dapat diproses pada statusnya saat ini.' },
   REVEAL_NOT_ALLOWED: { status: 403, message: 'Identitas pelapor hanya dapat dibuka melalui permintaan yang disetujui kustodian.' },
   REVEAL_STATE: { status: 409, message: 'Permintaan buka identitas tidak dapat diproses pada statusnya saat ini.' },
+  CASE_TRANSITION: { status: 409, message: 'Langkah ini tidak dapat dilakukan pada tahap kasus saat ini.' },
+  CASE_REQUIREMENT: { status: 422, message: 'Syarat langkah ini belum terpenuhi.' },
+  CASE_CONFLICT: { status: 409, message: 'Kasus ini baru saja diubah oleh pengguna lain. Muat ulang halaman untuk melihat perubahan terbaru, lalu ulangi.' },
+  SANCTION_OUTSIDE_TIER: { status: 422, message: 'Jenis sanksi tidak termasuk tingkat sanksi yang direkomendasikan Satgas.' },
+  CASE_CONFLICT_OF_INTEREST: { status: 403, message: 'Anda dikecualikan dari kasus ini karena benturan kepentingan.' },
+  REASON_REQUIRED: { status: 400, message: 'Perubahan ini wajib disertai alasan.' },
+  HOLIDAY_NATIONAL: { status: 409, message: 'Hari libur nasional tidak dapat dihapus; hanya cuti bersama dan libur daerah yang ditambahkan instansi yang dapat dihapus.' },
+  SATGAS_OVERLAP: { status: 409, message: 'Sudah ada SK Satgas aktif untuk lingkup yang sama pada periode yang beririsan. Nonaktifkan SK lama atau ubah periodenya.' },
+  WATCHLIST_INVALID: { status: 400, message: 'Format watchlist tidak valid.' },
+  CAPTURE_STATE: { status: 409, message: 'Tangkapan ini tidak dapat diproses pada statusnya saat ini.' },
+  CAPTURE_CONFLICT: { status: 409, message: 'Tangkapan ini baru saja diubah oleh pengguna lain. Muat ulang halaman untuk melihat perubahan terbaru, lalu ulangi.' },
+  QUIZ_INCORRECT: { status: 422, message: 'Masih ada jawaban kuis yang belum tepat. Baca kembali penjelasannya, lalu coba lagi.' },
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;

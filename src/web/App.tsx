@@ -37,6 +37,25 @@ const InboxPage = lazy(() => import('./pages/inbox/InboxPage'));
 const ReportDetailPage = lazy(() => import('./pages/inbox/ReportDetailPage'));
 const StaffEntryPage = lazy(() => import('./pages/inbox/StaffEntryPage'));
 const RevealRequestsPage = lazy(() => import('./pages/inbox/RevealRequestsPage'));
+const CasesPage = lazy(() => import('./pages/cases/CasesPage'));
+const CaseCreatePage = lazy(() => import('./pages/cases/CaseCreatePage'));
+const CaseDetailPage = lazy(() => import('./pages/cases/CaseDetailPage'));
+const PpkBoardPage = lazy(() => import('./pages/cases/PpkBoardPage'));
+const CataloguePage = lazy(() => import('./pages/catalogue/CataloguePage'));
+const SatgasPage = lazy(() => import('./pages/satgas/SatgasPage'));
+const CaseSettingsPage = lazy(() => import('./pages/case-settings/CaseSettingsPage'));
+const MonitoringQueuePage = lazy(() => import('./pages/monitoring/QueuePage'));
+const CaptureFormPage = lazy(() => import('./pages/monitoring/CaptureFormPage'));
+const CaptureDetailPage = lazy(() => import('./pages/monitoring/CaptureDetailPage'));
+const WatchlistPage = lazy(() => import('./pages/monitoring/WatchlistPage'));
+const CaptureImportPage = lazy(() => import('./pages/monitoring/CaptureImportPage'));
+const DeclaredAccountsPage = lazy(() => import('./pages/monitoring/DeclaredAccountsPage'));
+const CaseDashboardPage = lazy(() => import('./pages/insights/CaseDashboardPage'));
+const RecapsPage = lazy(() => import('./pages/recaps/RecapsPage'));
+const AnnouncementsPage = lazy(() => import('./pages/sosialisasi/AnnouncementsPage'));
+const AnnouncementDetailPage = lazy(() => import('./pages/sosialisasi/AnnouncementDetailPage'));
+const ReadAnnouncementPage = lazy(() => import('./pages/sosialisasi/ReadAnnouncementPage'));
+const RulesPage = lazy(() => import('./pages/sosialisasi/RulesPage'));
 
 /** A 401 on any call means the session ended: re-fetch it so the guard sends the user to /login. */
 function onApiError(err: unknown): void {
@@ -70,6 +89,7 @@ export function App() {
               <Route path="/verifikasi/:id" element={<VerifyPage />} />
               <Route path="/lapor" element={<PublicReportPage />} />
               <Route path="/lapor/cek" element={<ReceiptPortalPage />} />
+              <Route path="/aturan" element={<RulesPage />} />
               <Route element={<RequireAuth />}>
                 <Route element={<AppLayout />}>
                   <Route index element={<HomePage />} />
@@ -117,6 +137,48 @@ export function App() {
                     <Route path="pengaduan/baru" element={<StaffEntryPage />} />
                   </Route>
                   <Route path="buka-identitas" element={<RevealRequestsPage />} />
+                  <Route element={<RequirePermission permission="case.read" />}>
+                    <Route path="kasus" element={<CasesPage />} />
+                    <Route path="kasus/ppk" element={<PpkBoardPage />} />
+                    <Route path="kasus/:id" element={<CaseDetailPage />} />
+                  </Route>
+                  <Route element={<RequirePermission permission="case.handle" />}>
+                    <Route path="kasus/baru" element={<CaseCreatePage />} />
+                  </Route>
+                  <Route element={<RequirePermission permission="dashboard.read" />}>
+                    <Route path="dashboard/penanganan" element={<CaseDashboardPage />} />
+                  </Route>
+                  <Route element={<RequirePermission permission="recap.read" />}>
+                    <Route path="rekap" element={<RecapsPage />} />
+                  </Route>
+                  <Route element={<RequirePermission permission="sosialisasi.read" />}>
+                    <Route path="sosialisasi" element={<AnnouncementsPage />} />
+                    <Route path="sosialisasi/:id" element={<AnnouncementDetailPage />} />
+                  </Route>
+                  <Route element={<RequirePermission permission="sosialisasi.acknowledge" />}>
+                    <Route path="pengumuman/:id" element={<ReadAnnouncementPage />} />
+                  </Route>
+                  <Route element={<RequirePermission permission="monitoring.read" />}>
+                    <Route path="pengawasan" element={<MonitoringQueuePage />} />
+                    <Route path="pengawasan/akun" element={<DeclaredAccountsPage />} />
+                    <Route path="pengawasan/:id" element={<CaptureDetailPage />} />
+                  </Route>
+                  <Route element={<RequirePermission permission="monitoring.capture" />}>
+                    <Route path="pengawasan/tangkap" element={<CaptureFormPage />} />
+                    <Route path="pengawasan/impor" element={<CaptureImportPage />} />
+                  </Route>
+                  <Route element={<RequirePermission permission="monitoring.watchlist" />}>
+                    <Route path="pengawasan/watchlist" element={<WatchlistPage />} />
+                  </Route>
+                  <Route element={<RequirePermission permission="catalogue.read" />}>
+                    <Route path="katalog" element={<CataloguePage />} />
+                  </Route>
+                  <Route element={<RequirePermission permission="satgas.read" />}>
+                    <Route path="satgas" element={<SatgasPage />} />
+                  </Route>
+                  <Route element={<RequirePermission permission="case.settings" />}>
+                    <Route path="pengaturan-penanganan" element={<CaseSettingsPage />} />
+                  </Route>
                   <Route element={<RequirePermission permission="report.submit_internal" />}>
                     <Route path="laporkan" element={<InternalReportPage />} />
                   </Route>

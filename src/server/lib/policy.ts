@@ -51,6 +51,47 @@ export const POLICY = {
   'report.reveal.request': { satgas: 'tenant' },
   /** Two-person rule: the custodian approves a reveal and never reads reports. */
   'report.reveal.approve': { custodian: 'tenant' },
+  /**
+   * Penanganan. The Satgas (and BKPSDM as its secretariat) handle cases, the PPK decides; a member with a
+   * conflict of interest is excluded per case (case_exclusion), and the reported employee's unit chain
+   * (pimpinan_unit) and the employees themselves never hold case.read.
+   */
+  'case.read': { satgas: 'tenant', admin: 'tenant', ppk: 'tenant' },
+  'case.handle': { satgas: 'tenant', admin: 'tenant' },
+  'case.decide': { ppk: 'tenant' },
+  /** Deadlines per step, working calendar, letter numbering. */
+  'case.settings': { admin: 'tenant', superadmin: 'tenant' },
+  'catalogue.read': { ...STAFF_READ },
+  'catalogue.publish': { admin: 'tenant', superadmin: 'tenant' },
+  'satgas.read': { ...STAFF_READ },
+  'satgas.write': { admin: 'tenant', superadmin: 'tenant' },
+  /**
+   * Pengawasan media sosial: the Satgas (and BKPSDM as its secretariat) run the queue and the
+   * watchlists; the Inspektorat may capture posts it finds. Posts name employees, so the queue is
+   * need-to-know like reports: no pimpinan_unit, ppk or pegawai.
+   */
+  'monitoring.read': { satgas: 'tenant', admin: 'tenant' },
+  'monitoring.capture': { satgas: 'tenant', admin: 'tenant', inspektorat: 'tenant' },
+  'monitoring.review': { satgas: 'tenant', admin: 'tenant' },
+  'monitoring.watchlist': { satgas: 'tenant', admin: 'tenant' },
+  /**
+   * Dashboards and recaps. Aggregates only: whoever may not read cases (the Inspektorat, a unit head
+   * for their own subtree) gets counts below 5 suppressed, so a reported employee's superiors never
+   * learn of an individual case.
+   */
+  'dashboard.read': { admin: 'tenant', satgas: 'tenant', ppk: 'tenant', inspektorat: 'tenant', pimpinan_unit: 'subtree' },
+  /** Official recaps carry exact tenant-wide figures (the BKN/Bawaslu report names subjects): case readers only. */
+  'recap.read': { admin: 'tenant', satgas: 'tenant', ppk: 'tenant' },
+  'recap.generate': { admin: 'tenant', satgas: 'tenant' },
+  /** Weekly schedule and the recipients told when it is ready. */
+  'recap.settings': { admin: 'tenant' },
+  /** Sosialisasi: announcements by unit; read and acknowledgement rates (a unit head: their subtree). */
+  'sosialisasi.read': { ...STAFF_READ },
+  'sosialisasi.manage': { admin: 'tenant', superadmin: 'tenant' },
+  /** Reading and acknowledging one's own announcements. */
+  'sosialisasi.acknowledge': { pegawai: 'self', admin: 'self', satgas: 'self', pimpinan_unit: 'self', ppk: 'self', inspektorat: 'self' },
+  /** One's own in-app notifications. */
+  'notification.read': { pegawai: 'self', admin: 'tenant', satgas: 'tenant', pimpinan_unit: 'subtree', ppk: 'tenant', inspektorat: 'tenant', superadmin: 'tenant', custodian: 'tenant' },
 } as const satisfies Record<string, Partial<Record<Role, Scope>>>;
 
 export type Permission = keyof typeof POLICY;

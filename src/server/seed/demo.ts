@@ -15,6 +15,8 @@ import { insertUser } from '../modules/auth/auth.repository.js';
 import { insertTenant } from '../modules/tenants/tenants.repository.js';
 import { insertUnit, unitNameKey, updateUnitRow } from '../modules/units/units.repository.js';
 import { FIRST_FEMALE, FIRST_MALE, GELAR_BELAKANG, LAST } from './demo-names.js';
+import { ensureCatalogue } from '../modules/catalogue/catalogue.service.js';
+import { seedDemoHolidays, seedDemoSatgas } from './demo-satgas.js';
 
 export const DEMO_PASSWORD = 'Netra-Demo-2026!';
 const DEMO_REGENCY = '33.01'; // district and kelurahan names are borrowed from this regency
@@ -190,6 +192,9 @@ export async function seedDemo(deps: AppDeps, options: { employees: number; slug
         scopeUnitId: a.role === 'pimpinan_unit' ? disdik!.id : null,
       });
     }
+    await ensureCatalogue(tx, tenant.id, ctx);
+    await seedDemoSatgas(tx, tenant.id, tenantName);
+    await seedDemoHolidays(tx, tenant.id);
     await recordAudit(tx, ctx, { action: 'seed.demo', entityType: 'tenant', entityId: tenant.id, after: { units: units.length, employees: rows.length, accounts: accounts.map((a) => a.username) } });
     return { tenantId: tenant.id, accounts, employeeLogin: demoEmployee!, employees: rows.length, units: units.length };
   });

@@ -54,6 +54,8 @@ export const useMarkDuplicate = (id: string) =>
   useReportAction(id, (duplicateOfNumber: string) =>
     api<ReportDetailT>(`${base(id)}/duplicate`, { method: 'POST', body: { duplicateOfNumber } }),
   );
+export const useTriage = (id: string) =>
+  useReportAction(id, (reportedEmployeeId: string | null) => api<ReportDetailT>(`${base(id)}/triage`, { method: 'POST', body: { reportedEmployeeId } }));
 export const useHandover = (id: string) =>
   useReportAction(id, (note: string | null) => api<ReportDetailT>(`${base(id)}/handover`, { method: 'POST', body: { note } }));
 export const useStaffEvidence = (id: string) =>

@@ -8,6 +8,7 @@ import { useLogout } from '../api/session';
 import { Brand } from './Brand';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NavItems } from './NavItems';
+import { NotificationBell } from './NotificationBell';
 import { PageLoader } from './PageLoader';
 import { useAuth } from './auth';
 import { notifyError } from './notify';
@@ -41,6 +42,7 @@ export default function AppLayout() {
             </Box>
           </Group>
           <Group gap={4} wrap="nowrap">
+            <NotificationBell />
             <LanguageSwitch />
             <Menu position="bottom-end" withinPortal>
               <Menu.Target>

@@ -29,7 +29,27 @@ export type Permission =
   | 'report.enter'
   | 'report.submit_internal'
   | 'report.reveal.request'
-  | 'report.reveal.approve';
+  | 'report.reveal.approve'
+  | 'case.read'
+  | 'case.handle'
+  | 'case.decide'
+  | 'satgas.read'
+  | 'catalogue.read'
+  | 'catalogue.publish'
+  | 'satgas.write'
+  | 'case.settings'
+  | 'notification.read'
+  | 'monitoring.read'
+  | 'monitoring.capture'
+  | 'monitoring.review'
+  | 'monitoring.watchlist'
+  | 'dashboard.read'
+  | 'recap.read'
+  | 'recap.generate'
+  | 'recap.settings'
+  | 'sosialisasi.read'
+  | 'sosialisasi.manage'
+  | 'sosialisasi.acknowledge';
 
 export function can(session: SessionInfoT | undefined, permission: Permission): boolean {
   return session?.permissions[permission] === true;

@@ -3,6 +3,11 @@ import { pledgesEn } from './pledges.en';
 import { apelEn } from './apel.en';
 import { reportsEn } from './reports.en';
 import { receiptEn } from './receipt.en';
+import { casesEn } from './cases.en';
+import { handlingEn } from './handling.en';
+import { monitoringEn } from './monitoring.en';
+import { insightsEn } from './insights.en';
+import { sosialisasiEn } from './sosialisasi.en';
 
 /** English UI text (same shape as id.ts). */
 export const en: Messages = {
@@ -20,7 +25,7 @@ export const en: Messages = {
     forbidden: 'You are not allowed to open this page.',
   },
   nav: {
-    groups: { data: 'Master data', neutrality: 'Neutrality', reports: 'Reports', system: 'System' },
+    groups: { data: 'Master data', neutrality: 'Neutrality', reports: 'Reports', monitoring: 'Social media monitoring', handling: 'Case handling', system: 'System' },
     home: 'Home', units: 'Work units', employees: 'Employees', import: 'Import employees',
     audit: 'Audit log', outbox: 'Outbox (dev)', security: 'Account security', logout: 'Sign out',
     language: 'Change language', menu: 'Toggle menu', tenants: 'Agencies',
@@ -118,6 +123,11 @@ export const en: Messages = {
   ...apelEn,
   ...reportsEn,
   ...receiptEn,
+  ...casesEn,
+  ...handlingEn,
+  ...monitoringEn,
+  ...insightsEn,
+  ...sosialisasiEn,
   enums: {
     unitType: {
       pemda: 'Regional government', sekretariat_daerah: 'Regional Secretariat', sekretariat_dprd: 'DPRD Secretariat',

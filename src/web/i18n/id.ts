@@ -3,6 +3,11 @@ import { pledgesId } from './pledges.id';
 import { apelId } from './apel.id';
 import { reportsId } from './reports.id';
 import { receiptId } from './receipt.id';
+import { casesId } from './cases.id';
+import { handlingId } from './handling.id';
+import { monitoringId } from './monitoring.id';
+import { insightsId } from './insights.id';
+import { sosialisasiId } from './sosialisasi.id';
 
 export const id = {
   app: { name: 'Netra', subtitle: 'Netralitas ASN', loading: 'Memuat…' },
@@ -19,7 +24,7 @@ export const id = {
     forbidden: 'Anda tidak berwenang membuka halaman ini.',
   },
   nav: {
-    groups: { data: 'Data induk', neutrality: 'Netralitas', reports: 'Pengaduan', system: 'Sistem' },
+    groups: { data: 'Data induk', neutrality: 'Netralitas', reports: 'Pengaduan', monitoring: 'Pengawasan media sosial', handling: 'Penanganan', system: 'Sistem' },
     home: 'Beranda', units: 'Unit kerja', employees: 'Pegawai', import: 'Impor data pegawai',
     audit: 'Log audit', outbox: 'Kotak keluar (dev)', security: 'Keamanan akun', logout: 'Keluar',
     language: 'Ganti bahasa', menu: 'Buka/tutup menu', tenants: 'Instansi',
@@ -117,6 +122,11 @@ export const id = {
   ...apelId,
   ...reportsId,
   ...receiptId,
+  ...casesId,
+  ...handlingId,
+  ...monitoringId,
+  ...insightsId,
+  ...sosialisasiId,
   enums: {
     unitType: {
       pemda: 'Pemerintah daerah', sekretariat_daerah: 'Sekretariat Daerah', sekretariat_dprd: 'Sekretariat DPRD',

@@ -23,6 +23,7 @@ export const receiptEn: typeof receiptId = {
     channel: { web_publik: 'Public form', web_internal: 'Internal form (employee)', surat: 'Letter', whatsapp: 'WhatsApp', sp4n_lapor: 'SP4N-LAPOR! disposition', datang_langsung: 'In person' },
     warnings: 'Warnings', reporterActivity: 'Reporter active {{date}}',
     detail: {
+      triageTitle: 'Reported employee', triageLabel: 'Match with the employee master', triageHelp: 'Pick the employee the reporter means (search by name or NIP). A case made from this report uses that record and its conflict-of-interest checks.', triageSave: 'Save match', triageSaved: 'Reported person matched with the employee master.', triageClear: 'Remove match',
       back: 'Back to the inbox', facts: 'Facts', reportedPerson: 'Reported person', act: 'Act', actDate: 'Date of the act',
       discovered: 'Found out', place: 'Place', description: 'Description', links: 'Links', received: 'Received', channel: 'Channel',
       duplicateOf: 'Duplicate of {{number}}', handedOver: 'Handed over {{date}}', caseLinked: 'Linked to a case',

@@ -21,6 +21,7 @@ export const receiptId = {
     channel: { web_publik: 'Formulir publik', web_internal: 'Formulir internal (pegawai)', surat: 'Surat', whatsapp: 'WhatsApp', sp4n_lapor: 'Disposisi SP4N-LAPOR!', datang_langsung: 'Datang langsung' },
     warnings: 'Peringatan', reporterActivity: 'Pelapor aktif {{date}}',
     detail: {
+      triageTitle: 'Pegawai terlapor', triageLabel: 'Cocokkan dengan data kepegawaian', triageHelp: 'Pilih pegawai yang dimaksud pelapor (cari nama atau NIP). Kasus yang dibuat dari laporan ini memakai data pegawai tersebut dan pemeriksaan benturan kepentingan.', triageSave: 'Simpan pencocokan', triageSaved: 'Terlapor dicocokkan dengan data kepegawaian.', triageClear: 'Lepas pencocokan',
       back: 'Kembali ke kotak masuk', facts: 'Fakta laporan', reportedPerson: 'Terlapor', act: 'Perbuatan', actDate: 'Tanggal kejadian',
       discovered: 'Diketahui', place: 'Tempat', description: 'Uraian', links: 'Tautan', received: 'Diterima', channel: 'Saluran',
       duplicateOf: 'Duplikat dari {{number}}', handedOver: 'Diserahkan ke penanganan {{date}}', caseLinked: 'Terhubung ke kasus',

@@ -6,6 +6,7 @@ import { EmployeeFields } from '../components/EmployeeFields';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PageLoader } from '../components/PageLoader';
 import { MyPledges } from './pledges/MyPledges';
+import { MyAnnouncements } from './sosialisasi/MyAnnouncements';
 
 /** "Beranda pegawai": a pegawai's own data. */
 export function EmployeeHome() {
@@ -21,6 +22,7 @@ export function EmployeeHome() {
         {t('home.welcome', { name: user?.displayName ?? '' })} · {session?.tenant?.name}
       </Text>
       {user?.employeeId ? <MyPledges /> : null}
+      {user?.employeeId ? <MyAnnouncements /> : null}
       {!user?.employeeId ? (
         <Alert color="yellow">{t('employeeHome.noEmployee')}</Alert>
       ) : employee.isPending ? (

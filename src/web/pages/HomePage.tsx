@@ -12,6 +12,7 @@ import { PageLoader } from '../components/PageLoader';
 import { EmployeeHome } from './EmployeeHome';
 import { MyPledges } from './pledges/MyPledges';
 import { CampaignProgress } from './dashboard/CampaignProgress';
+import { MyAnnouncements } from './sosialisasi/MyAnnouncements';
 
 const EmployeeCharts = lazy(() => import('./dashboard/EmployeeCharts'));
 
@@ -61,6 +62,7 @@ export default function HomePage() {
         </Stack>
       </Card>
       {user?.employeeId && can('pledge.sign') ? <MyPledges /> : null}
+      {user?.employeeId && can('sosialisasi.acknowledge') ? <MyAnnouncements /> : null}
       {can('campaign.read') ? <CampaignProgress /> : null}
       <SimpleGrid cols={2} spacing={{ base: 'sm', sm: 'md' }}>
         {can('unit.read') ? (

@@ -6,3 +6,7 @@ export * from './audit.js';
 export * from './platform.js';
 export * from './pledges.js';
 export * from './reports.js';
+export * from './cases.js';
+export * from './monitoring.js';
+export * from './insights.js';
+export * from './sosialisasi.js';

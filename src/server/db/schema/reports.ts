@@ -80,6 +80,7 @@ export const report = pgTable(
     primaryKey({ columns: [t.tenantId, t.id] }),
     unique('report_tenant_number_key').on(t.tenantId, t.number),
     index('report_status_idx').on(t.tenantId, t.status, t.receivedOn),
+    index('report_case_idx').on(t.tenantId, t.caseId),
   ],
 );
 

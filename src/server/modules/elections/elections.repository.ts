@@ -23,6 +23,12 @@ export async function listContests(db: DbOrTx, tenantId: string, eventIds: strin
     .orderBy(asc(electionContest.name));
 }
 
+/** One contest (with its penetapan calon date), or undefined. */
+export async function findContest(db: DbOrTx, tenantId: string, id: string): Promise<ContestRow | undefined> {
+  const [row] = await db.select().from(electionContest).where(and(eq(electionContest.tenantId, tenantId), eq(electionContest.id, id)));
+  return row;
+}
+
 export async function insertEvent(tx: DbOrTx, row: typeof electionEvent.$inferInsert): Promise<EventRow> {
   const [created] = await tx.insert(electionEvent).values(row).returning();
   return created!;

@@ -18,7 +18,7 @@ import { readStoredFile } from '../../lib/file-store.js';
 import { assertFileCount, discardEvidence, insertEvidenceRows, prepareEvidence, readOriginal } from './evidence.js';
 import { presentDetail, presentInboxItem } from './reports.presenter.js';
 import type { ReportKit } from './reports.kit.js';
-import { countReportFiles, findReport, findReportByNumber, insertMessage, insertNote, listInbox, listMessages, listNotes, listReportFiles, listReveals, lockReport, updateReportRow, type ReportRow } from './reports.repository.js';
+import { countReportFiles, findReport, findReportByNumber, insertMessage, insertNote, listInbox, listMessages, listNotes, listReportFiles, listReportIdsOfCase, listReveals, lockReport, updateReportRow, type ReportRow } from './reports.repository.js';
 import { normaliseNumber, receiptPortalUrl } from './receipt.js';
 
 /** Statuses from which nothing changes any more. */
@@ -158,6 +158,26 @@ export async function attachReportToCase(tx: DbOrTx, ctx: RequestContext, report
   if (!row) throw notFound({ reportId });
   await updateReportRow(tx, ctx.tenantId, reportId, { caseId, status: row.status === 'baru' || row.status === 'diverifikasi' ? 'ditindaklanjuti' : row.status });
   await recordAudit(tx, ctx, { action: 'report.case.attach', entityType: 'report', entityId: reportId, before: { caseId: row.caseId }, after: { caseId } });
+}
+
+/**
+ * For the case module: tells the reporters of a case's reports what happened, in plain words, through
+ * the receipt channel (plus the content-free e-mail notice); a closed case closes its reports. Runs in
+ * the caller's transaction; returns the deliveries to start after commit.
+ */
+export async function postCaseUpdateToReporters(kit: ReportKit, deps: AppDeps, tx: DbOrTx, ctx: RequestContext, caseId: string, body: string, caseClosed: boolean): Promise<(() => Promise<void>)[]> {
+  const tenant = (await findTenantById(tx, ctx.tenantId))!;
+  const after: (() => Promise<void>)[] = [];
+  for (const reportId of await listReportIdsOfCase(tx, ctx.tenantId, caseId)) {
+    const row = await lockReport(tx, ctx.tenantId, reportId);
+    if (!row) continue;
+    const seq = await insertMessage(tx, { tenantId: ctx.tenantId, reportId, direction: 'to_reporter', body, authorUserId: ctx.actor.userId, sentOn: localIsoDate(new Date(), tenant.timezone) });
+    if (caseClosed && row.status !== 'selesai') await updateReportRow(tx, ctx.tenantId, reportId, { status: 'selesai' });
+    const notice = await queueUpdateNotice(kit, deps, tx, row);
+    if (notice) after.push(notice);
+    await recordAudit(tx, ctx, { action: 'report.message', entityType: 'report', entityId: reportId, after: { seq, fromCase: caseId, closed: caseClosed } });
+  }
+  return after;
 }
 
 /**

@@ -140,3 +140,8 @@ export async function listReveals(db: DbOrTx, tenantId: string, filter: { report
     .where(and(...where))
     .orderBy(desc(revealRequest.createdAt));
 }
+
+export async function listReportIdsOfCase(db: DbOrTx, tenantId: string, caseId: string): Promise<string[]> {
+  const rows = await db.select({ id: report.id }).from(report).where(and(eq(report.tenantId, tenantId), eq(report.caseId, caseId))).orderBy(asc(report.receivedOn), asc(report.id));
+  return rows.map((r) => r.id);
+}

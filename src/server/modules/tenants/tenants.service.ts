@@ -8,6 +8,7 @@ import type { RequestContext } from '../../lib/context.js';
 import { isUniqueViolation } from '../../lib/db-errors.js';
 import { requireScope } from '../../lib/policy.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { ensureCatalogue } from '../catalogue/catalogue.service.js';
 import { insertUser } from '../auth/auth.repository.js';
 import { insertUnit, unitNameKey } from '../units/units.repository.js';
 import { findRegion } from './regions.js';
@@ -49,6 +50,7 @@ export async function createTenant(deps: AppDeps, ctx: RequestContext, input: z.
       const after = { slug: tenant.slug, name: tenant.name, wilayahCode: tenant.wilayahCode, timezone: tenant.timezone, admin: admin.username };
       await recordAudit(tx, { ...ctx, tenantId: tenant.id }, { action: 'tenant.create', entityType: 'tenant', entityId: tenant.id, after });
       await recordAudit(tx, ctx, { action: 'tenant.create', entityType: 'tenant', entityId: tenant.id, after });
+      await ensureCatalogue(tx, tenant.id, { ...ctx, tenantId: tenant.id });
       return tenant;
     });
   } catch (error) {

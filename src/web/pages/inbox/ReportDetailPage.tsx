@@ -12,6 +12,8 @@ import { StatusBadge } from './InboxPage';
 import { ReportActions } from './ReportActions';
 import { ReportConversation } from './ReportConversation';
 import { ReportFacts } from './ReportFacts';
+import { ReportToCase } from '../cases/ReportToCase';
+import { ReportTriage } from './ReportTriage';
 
 /** /pengaduan/:id: facts, evidence, conversation and notes; actions and the identity panel at the side. */
 export default function ReportDetailPage() {
@@ -47,6 +49,8 @@ export default function ReportDetailPage() {
             <Grid.Col span={{ base: 12, md: 4 }}>
               <Stack gap="md">
                 <ReportActions report={report} />
+                <ReportTriage report={report} />
+                <ReportToCase report={report} />
                 <IdentityPanel report={report} />
               </Stack>
             </Grid.Col>

@@ -1,0 +1,45 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readHateDataset, readPartisanDataset } from './datasets.js';
+import { decodeModel } from './model-file.js';
+import { resolvePaths } from './cli-paths.js';
+import { DEFAULT_CONFIG, trainHateModel, trainPartisanModel, type TrainConfig } from './training.js';
+import { compileWatchlist, parseWatchlist } from './watchlist.js';
+
+const root = join(import.meta.dirname, '..', '..');
+const paths = resolvePaths(new Map());
+// A small, fast configuration; the full rebuild is checked by hand (see models/README.md).
+const small: TrainConfig = { ...DEFAULT_CONFIG, features: { ...DEFAULT_CONFIG.features, bits: 12 }, hate: { ...DEFAULT_CONFIG.hate, maxIter: 60, folds: 3 }, partisan: { ...DEFAULT_CONFIG.partisan, maxIter: 60, folds: 3 } };
+
+describe('training', () => {
+  it('is deterministic: training twice on the same subset gives the same bytes', () => {
+    const full = readHateDataset(paths.hateData);
+    const hate = { ...full, rows: full.rows.slice(0, 400) };
+    const a = trainHateModel(hate, small, ['HS']);
+    const b = trainHateModel(hate, small, ['HS']);
+    expect(a.bytes.equals(b.bytes)).toBe(true);
+    const model = decodeModel(a.bytes);
+    expect(model.header.kind).toBe('hate');
+    expect(model.header.labels.map((l) => l.name)).toEqual(full.labels);
+    expect(model.header.version).toMatch(/^[0-9a-f]{16}$/);
+
+    const { posts, sha256 } = readPartisanDataset(join(root, 'data/partisan-dev/posts.jsonl'));
+    const watchlist = compileWatchlist(parseWatchlist(JSON.parse(readFileSync(join(root, 'data/partisan-dev/watchlist.example.json'), 'utf8'))));
+    const subset = posts.filter((_, i) => i % 4 === 0);
+    const p1 = trainPartisanModel(subset, sha256, watchlist, small);
+    const p2 = trainPartisanModel(subset, sha256, watchlist, small);
+    expect(p1.bytes.equals(p2.bytes)).toBe(true);
+    expect(p1.heldout.n).toBeGreaterThan(10);
+  }, 120_000);
+
+  it('decodes the rare-label columns without collapse (balanced class weights)', () => {
+    const full = readHateDataset(paths.hateData);
+    const rare = full.labels.indexOf('HS_Gender');
+    const positives = full.rows.filter((r) => r.labels[rare] === 1).length;
+    expect(positives).toBeGreaterThan(100);
+    const stored = decodeModel(readFileSync(join(root, 'models/hate.model')), ['HS_Gender']);
+    const w = stored.weights[rare]!;
+    expect(w.some((v) => v > 0)).toBe(true);
+  });
+});
