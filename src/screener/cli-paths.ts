@@ -33,8 +33,8 @@ export function hateDataPath(): string {
 export function resolvePaths(args: Map<string, string>) {
   return {
     hateData: args.get('hate-data') ?? hateDataPath(),
-    partisanData: args.get('partisan-data') ?? join(REPO_ROOT, 'data', 'partisan-dev', 'posts.jsonl'),
-    watchlist: args.get('watchlist') ?? join(REPO_ROOT, 'data', 'partisan-dev', 'watchlist.example.json'),
+    partisanData: args.get('partisan-data') ?? join(REPO_ROOT, 'datasets', 'partisan-dev', 'posts.jsonl'),
+    watchlist: args.get('watchlist') ?? join(REPO_ROOT, 'datasets', 'partisan-dev', 'watchlist.example.json'),
     out: args.get('out') ?? join(REPO_ROOT, 'models'),
   };
 }

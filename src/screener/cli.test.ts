@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 
 const root = join(import.meta.dirname, '..', '..');
 const bin = join(root, 'bin', 'netra.mjs');
-const watchlist = join(root, 'data', 'partisan-dev', 'watchlist.example.json');
+const watchlist = join(root, 'datasets', 'partisan-dev', 'watchlist.example.json');
 const run = (args: string[], input: string | Buffer) => spawnSync(process.execPath, [bin, ...args], { input, cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
 
 describe('netra screen (end to end)', { timeout: 60_000 }, () => {

@@ -5,7 +5,7 @@ import { normalise } from './normalise.js';
 import { applyRules } from './rules.js';
 import { compileWatchlist, parseWatchlist, WatchlistError } from './watchlist.js';
 
-const watchlist = compileWatchlist(parseWatchlist(JSON.parse(readFileSync(join(import.meta.dirname, '../../data/partisan-dev/watchlist.example.json'), 'utf8'))));
+const watchlist = compileWatchlist(parseWatchlist(JSON.parse(readFileSync(join(import.meta.dirname, '../../datasets/partisan-dev/watchlist.example.json'), 'utf8'))));
 const rules = (text: string) => applyRules(normalise(text), watchlist);
 const spans = (text: string) => rules(text).hits.map((h) => `${h.rule}:${text.slice(h.start, h.end)}`);
 

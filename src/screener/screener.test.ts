@@ -6,7 +6,7 @@ import { loadScreener, ScreenerInputError, suggestItem } from './screener.js';
 import { parseWatchlist, type Watchlist } from './watchlist.js';
 
 const root = join(import.meta.dirname, '..', '..');
-const watchlist = parseWatchlist(JSON.parse(readFileSync(join(root, 'data/partisan-dev/watchlist.example.json'), 'utf8')));
+const watchlist = parseWatchlist(JSON.parse(readFileSync(join(root, 'datasets/partisan-dev/watchlist.example.json'), 'utf8')));
 const screener = loadScreener(join(root, 'models'));
 const screen = (text: string, extra: { posted_at?: string } = {}) => screener.screen({ id: 't', text, ...extra }, watchlist);
 
@@ -64,7 +64,7 @@ describe('screen', () => {
   });
 
   it('does not depend on which camp a post supports (swap changes the score by < 5 points)', () => {
-    const { posts } = readPartisanDataset(join(root, 'data/partisan-dev/posts.jsonl'));
+    const { posts } = readPartisanDataset(join(root, 'datasets/partisan-dev/posts.jsonl'));
     let checked = 0;
     for (const post of posts.filter((p) => p.label === 1)) {
       const base = screen(post.text);

@@ -24,8 +24,8 @@ describe('training', () => {
     expect(model.header.labels.map((l) => l.name)).toEqual(full.labels);
     expect(model.header.version).toMatch(/^[0-9a-f]{16}$/);
 
-    const { posts, sha256 } = readPartisanDataset(join(root, 'data/partisan-dev/posts.jsonl'));
-    const watchlist = compileWatchlist(parseWatchlist(JSON.parse(readFileSync(join(root, 'data/partisan-dev/watchlist.example.json'), 'utf8'))));
+    const { posts, sha256 } = readPartisanDataset(join(root, 'datasets/partisan-dev/posts.jsonl'));
+    const watchlist = compileWatchlist(parseWatchlist(JSON.parse(readFileSync(join(root, 'datasets/partisan-dev/watchlist.example.json'), 'utf8'))));
     const subset = posts.filter((_, i) => i % 4 === 0);
     const p1 = trainPartisanModel(subset, sha256, watchlist, small);
     const p2 = trainPartisanModel(subset, sha256, watchlist, small);
