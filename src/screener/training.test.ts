@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readHateDataset, readPartisanDataset } from './datasets.js';
@@ -12,18 +12,16 @@ const paths = resolvePaths(new Map());
 // A small, fast configuration; the full rebuild is checked by hand (see models/README.md).
 const small: TrainConfig = { ...DEFAULT_CONFIG, features: { ...DEFAULT_CONFIG.features, bits: 12 }, hate: { ...DEFAULT_CONFIG.hate, maxIter: 60, folds: 3 }, partisan: { ...DEFAULT_CONFIG.partisan, maxIter: 60, folds: 3 } };
 
-describe('training', () => {
-  it('is deterministic: training twice on the same subset gives the same bytes', () => {
-    const full = readHateDataset(paths.hateData);
-    const hate = { ...full, rows: full.rows.slice(0, 400) };
-    const a = trainHateModel(hate, small, ['HS']);
-    const b = trainHateModel(hate, small, ['HS']);
-    expect(a.bytes.equals(b.bytes)).toBe(true);
-    const model = decodeModel(a.bytes);
-    expect(model.header.kind).toBe('hate');
-    expect(model.header.labels.map((l) => l.name)).toEqual(full.labels);
-    expect(model.header.version).toMatch(/^[0-9a-f]{16}$/);
+/**
+ * The hate-speech data is not redistributed with the repository (see cli-paths.ts). Without it, on a
+ * developer's machine, its tests are skipped with a notice; CI (.ci/run sets NETRA_SHARED_DATA) must have it.
+ */
+const hateDataPresent = existsSync(paths.hateData);
+if (!hateDataPresent && process.env.CI) throw new Error(`Data ujaran kebencian tidak ditemukan di ${paths.hateData}; set NETRA_SHARED_DATA.`);
+if (!hateDataPresent) console.warn(`[skrining] data ujaran kebencian tidak ada (${paths.hateData}): tes pelatihan model kebencian dilewati.`);
 
+describe('training', () => {
+  it('is deterministic for the partisanship model: training twice on the same subset gives the same bytes', () => {
     const { posts, sha256 } = readPartisanDataset(join(root, 'datasets/partisan-dev/posts.jsonl'));
     const watchlist = compileWatchlist(parseWatchlist(JSON.parse(readFileSync(join(root, 'datasets/partisan-dev/watchlist.example.json'), 'utf8'))));
     const subset = posts.filter((_, i) => i % 4 === 0);
@@ -33,7 +31,19 @@ describe('training', () => {
     expect(p1.heldout.n).toBeGreaterThan(10);
   }, 120_000);
 
-  it('decodes the rare-label columns without collapse (balanced class weights)', () => {
+  it.skipIf(!hateDataPresent)('is deterministic for the hate/abusive model: training twice on the same subset gives the same bytes', () => {
+    const full = readHateDataset(paths.hateData);
+    const hate = { ...full, rows: full.rows.slice(0, 400) };
+    const a = trainHateModel(hate, small, ['HS']);
+    const b = trainHateModel(hate, small, ['HS']);
+    expect(a.bytes.equals(b.bytes)).toBe(true);
+    const model = decodeModel(a.bytes);
+    expect(model.header.kind).toBe('hate');
+    expect(model.header.labels.map((l) => l.name)).toEqual(full.labels);
+    expect(model.header.version).toMatch(/^[0-9a-f]{16}$/);
+  }, 120_000);
+
+  it.skipIf(!hateDataPresent)('decodes the rare-label columns without collapse (balanced class weights)', () => {
     const full = readHateDataset(paths.hateData);
     const rare = full.labels.indexOf('HS_Gender');
     const positives = full.rows.filter((r) => r.labels[rare] === 1).length;
