@@ -1,5 +1,7 @@
 /**
- * `npm run bench` runs every benchmark in order; `npm run bench -- import` (or `-- http`, `-- signing`, `-- intake`, `-- cases`) runs one.
+ * `npm run bench` runs every benchmark in order; `npm run bench -- import` (or `-- http`, `-- signing`, `-- intake`, `-- cases`, `-- dashboard`) runs one.
+ * The soak (`npm run bench -- soak [--find-max | --short | --minutes M --rate R]`, bench/soak.ts) runs only
+ * when named: it lasts 30 minutes by default.
  * Each benchmark prints its figure and the same machine's limit measured in the same run; a summary
  * table closes the run. Nothing is written to disk: bench/RESULTS.md is written by hand from a run.
  *
@@ -11,26 +13,35 @@
  * BENCH_INTAKE_REPORTS / BENCH_INTAKE_CLIENTS / BENCH_POW_COST (intake: reports measured, concurrent clients,
  * proof-of-work cost of the bench server; default 150 / 10 / 20), BENCH_CASES / BENCH_CASE_EVENTS / BENCH_CASES_REQUESTS /
  * BENCH_CASES_CLIENTS (cases: cases and events generated, requests per endpoint, concurrent clients; default
- * 50000 / 500000 / 200 / 4; PostgreSQL only).
+ * 50000 / 500000 / 200 / 4; PostgreSQL only), BENCH_DASHBOARD_SCALE / BENCH_DASHBOARD_REQUESTS / BENCH_DASHBOARD_ROUNDS /
+ * BENCH_DASHBOARD_DB (dashboard: share of the 4.7 million employees and 100,000 cases, requests per endpoint,
+ * measuring rounds, the kept dataset database; default 1 / 60 / 2 / netra_bench_dashboard; `--reuse` measures
+ * the kept dataset again, `--drop` drops it; PostgreSQL only); the soak's options are flags (see bench/soak.ts).
  */
 import { runCasesBench } from './cases.js';
+import { runDashboardBench } from './dashboard.js';
 import { runHttpBench } from './http.js';
 import { runImportBench } from './import.js';
 import { runIntakeBench } from './intake.js';
 import { runScreenerBench } from './screener.js';
 import { runSigningBench } from './signing.js';
+import { runSoakBench } from './soak.js';
 import { loadavg } from 'node:os';
 import { header, machineLine, table, type Summary } from './lib.js';
 
-const BENCHES: Record<string, () => Promise<Summary[]>> = { import: runImportBench, http: runHttpBench, signing: runSigningBench, intake: runIntakeBench, cases: runCasesBench, screener: runScreenerBench };
+const BENCHES: Record<string, () => Promise<Summary[]>> = { import: runImportBench, http: runHttpBench, signing: runSigningBench, intake: runIntakeBench, cases: runCasesBench, dashboard: runDashboardBench, screener: runScreenerBench, soak: runSoakBench };
+/** Run only when named. */
+const ON_REQUEST = new Set(['soak']);
 
-const requested = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+// Names are the arguments that are not flags and not a flag's value (`--minutes 30`).
+const args = process.argv.slice(2);
+const requested = args.filter((a, i) => !a.startsWith('-') && (a in BENCHES || !(i > 0 && args[i - 1]!.startsWith('--') && !args[i - 1]!.includes('='))));
 const unknown = requested.filter((name) => !(name in BENCHES));
 if (unknown.length) {
   console.error(`unknown benchmark: ${unknown.join(', ')} (available: ${Object.keys(BENCHES).join(', ')})`);
   process.exit(2);
 }
-const selected = requested.length ? requested : Object.keys(BENCHES);
+const selected = requested.length ? requested : Object.keys(BENCHES).filter((name) => !ON_REQUEST.has(name));
 
 console.log(`Netra benchmarks: ${selected.join(', ')}`);
 console.log(`machine: ${machineLine()}`);

@@ -3,13 +3,12 @@
  * (the same pipeline and quantisation as the stored models) and, for partisanship, CV on the train
  * split plus ROC AUC and precision@50 on the held-out split.
  *
- *   npm run model:eval -- [--labels HS,Abusive | --labels all] [--hate-data PATH] [--partisan-data PATH]
+ *   npm run model:eval -- [--labels HS,Abusive | --labels all] [--skip-partisan] [--hate-data PATH] [--partisan-data PATH]
  */
 import { readFileSync } from 'node:fs';
-import { buildRawCsr, Featuriser } from './features.js';
 import { readHateDataset, readPartisanDataset } from './datasets.js';
 import { parseArgs, resolvePaths } from './cli-paths.js';
-import { crossValidate, DEFAULT_CONFIG, featureDoc, trainPartisanModel } from './training.js';
+import { crossValidate, DEFAULT_CONFIG, hateRawCsr, trainPartisanModel, vocabularyDesign } from './training.js';
 import { compileWatchlist, parseWatchlist } from './watchlist.js';
 
 const args = parseArgs(process.argv.slice(2));
@@ -19,16 +18,18 @@ const secs = () => `${((performance.now() - started) / 1000).toFixed(0)} s`;
 
 const hate = readHateDataset(paths.hateData);
 const wanted = (args.get('labels') ?? 'all') === 'all' ? hate.labels : args.get('labels')!.split(',');
-console.log(`hate-speech data ${paths.hateData}: ${hate.rows.length} tweets; stratified ${DEFAULT_CONFIG.hate.folds}-fold CV (seed ${DEFAULT_CONFIG.hate.seed}), L-BFGS logistic regression C=${DEFAULT_CONFIG.hate.C}, balanced class weights, 2^${DEFAULT_CONFIG.features.bits} hashed word 1–2-grams + char ${DEFAULT_CONFIG.features.minChar}–${DEFAULT_CONFIG.features.maxChar}-grams, idf per fold, int8 weights`);
-const raw = buildRawCsr(new Featuriser(DEFAULT_CONFIG.features), hate.rows.map((r) => featureDoc(r.text, null)));
+console.log(`hate-speech data ${paths.hateData}: ${hate.rows.length} tweets; stratified ${DEFAULT_CONFIG.hate.folds}-fold CV (seed ${DEFAULT_CONFIG.hate.seed}), L-BFGS logistic regression C=${DEFAULT_CONFIG.hate.C}, balanced class weights, word 1–2-grams (min_df ${DEFAULT_CONFIG.hate.minDf.word}) + char_wb ${DEFAULT_CONFIG.features.minChar}–${DEFAULT_CONFIG.features.maxChar}-grams (min_df ${DEFAULT_CONFIG.hate.minDf.char}), vocabulary and idf per fold, int8 weights`);
+const raw = hateRawCsr(hate, DEFAULT_CONFIG.features);
+const design = vocabularyDesign(raw, DEFAULT_CONFIG.hate.minDf);
 console.log('label           positives  macro-F1 (± sd)     ROC AUC');
 for (const name of wanted) {
   const l = hate.labels.indexOf(name);
   if (l < 0) throw new Error(`label tidak dikenal: ${name}`);
-  const res = crossValidate(raw, Uint8Array.from(hate.rows, (r) => r.labels[l]!), name, DEFAULT_CONFIG.hate, true);
+  const res = crossValidate(raw.rows, design, Uint8Array.from(hate.rows, (r) => r.labels[l]!), name, DEFAULT_CONFIG.hate);
   console.log(`${name.padEnd(15)} ${String(res.positives).padStart(9)}  ${res.macroF1.toFixed(4)} (± ${res.macroF1Std.toFixed(4)})  ${res.auc.toFixed(4)}   [${secs()}]`);
 }
 
+if (args.get('skip-partisan') === 'true') process.exit(0);
 const partisan = readPartisanDataset(paths.partisanData);
 const watchlist = compileWatchlist(parseWatchlist(JSON.parse(readFileSync(paths.watchlist, 'utf8'))));
 const p = trainPartisanModel(partisan.posts, partisan.sha256, watchlist, DEFAULT_CONFIG);

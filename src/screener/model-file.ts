@@ -1,16 +1,18 @@
 /**
  * The stored model format: `NETRAMDL` magic, a little-endian u32 header length, a JSON header, then
- * for every label its int8-quantised weights (one byte per hash bucket, w = q · scale) and, when the
- * header has `idf`, one byte per bucket of quantised idf. Serialisation has no clock and no map
+ * (when the header has `vocab`) the vocabulary's keys as little-endian int32 (word block, then
+ * character block), for every label its int8-quantised weights (one byte per column, w = q · scale:
+ * a column is a vocabulary entry, or a hash bucket when there is no vocabulary) and, when the header
+ * has `idf`, one byte per column of quantised idf. Serialisation has no clock and no map
  * ordering effects, so the same training run always writes the same bytes.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { FeatureParams } from './features.js';
+import type { FeatureParams, MinDf, Vocabulary } from './features.js';
 import type { Platt } from './linear-model.js';
 
 const MAGIC = 'NETRAMDL';
-export const MODEL_FORMAT = 'netra.screener-model/v1';
+export const MODEL_FORMAT = 'netra.screener-model/v2';
 
 export interface LabelHeader {
   readonly name: string;
@@ -30,6 +32,8 @@ export interface ModelHeader {
   readonly version: string;
   readonly licence: string;
   readonly features: FeatureParams;
+  /** Exact vocabulary (sizes of its word and character blocks, the min_df it was fitted with); null: 2^bits hash buckets. */
+  readonly vocab: { readonly words: number; readonly chars: number; readonly minDf: MinDf } | null;
   /** Quantised idf: idf = min + q · step; absent for models without idf. */
   readonly idf: { readonly min: number; readonly step: number } | null;
   readonly labels: readonly LabelHeader[];
@@ -39,6 +43,7 @@ export interface ModelHeader {
 
 export interface StoredModel {
   readonly header: ModelHeader;
+  readonly vocabulary: Vocabulary | null;
   /** Dequantised weights per label, in header order. */
   readonly weights: Float32Array[];
   readonly idf: Float32Array | null;
@@ -76,8 +81,11 @@ export function quantiseIdf(idf: Float32Array): { q: Uint8Array; min: number; st
 export const dequantiseIdf = (q: Uint8Array, min: number, step: number) => Float32Array.from(q, (v) => min + v * step);
 
 /** Writes a model file; the version is computed from the inputs and the payload bytes. */
-export function encodeModel(header: Omit<ModelHeader, 'version'>, quantised: Int8Array[], idf: Uint8Array | null): Buffer {
-  const payload = Buffer.concat([...quantised.map((q) => Buffer.from(q.buffer, q.byteOffset, q.byteLength)), ...(idf ? [Buffer.from(idf)] : [])]);
+export function encodeModel(header: Omit<ModelHeader, 'version'>, quantised: Int8Array[], idf: Uint8Array | null, vocabulary: Vocabulary | null = null): Buffer {
+  if (Boolean(header.vocab) !== Boolean(vocabulary)) throw new Error('vocab header and vocabulary must come together');
+  const keys = Buffer.alloc(vocabulary ? 4 * (vocabulary.words.length + vocabulary.chars.length) : 0);
+  if (vocabulary) [...vocabulary.words, ...vocabulary.chars].forEach((k, i) => keys.writeInt32LE(k, 4 * i));
+  const payload = Buffer.concat([keys, ...quantised.map((q) => Buffer.from(q.buffer, q.byteOffset, q.byteLength)), ...(idf ? [Buffer.from(idf)] : [])]);
   const version = createHash('sha256').update(JSON.stringify({ ...header, labels: header.labels.map((l) => ({ ...l, metrics: {} })) })).update(payload).digest('hex').slice(0, 16);
   const json = Buffer.from(JSON.stringify({ ...header, version }, null, 1), 'utf8');
   const len = Buffer.alloc(4);
@@ -93,9 +101,17 @@ export function decodeModel(bytes: Buffer, labels?: readonly string[], dequantis
   const len = bytes.readUInt32LE(8);
   const header = JSON.parse(bytes.toString('utf8', 12, 12 + len)) as ModelHeader;
   if (header.format !== MODEL_FORMAT) throw new ModelFileError(`format model tidak dikenal: ${String(header.format)}`);
-  const dim = 1 << header.features.bits;
-  const expected = 12 + len + dim * header.labels.length + (header.idf ? dim : 0);
+  const dim = header.vocab ? header.vocab.words + header.vocab.chars : 1 << header.features.bits;
+  const keyBytes = header.vocab ? 4 * dim : 0;
+  const expected = 12 + len + keyBytes + dim * header.labels.length + (header.idf ? dim : 0);
   if (bytes.length !== expected) throw new ModelFileError(`ukuran berkas model salah (${bytes.length} ≠ ${expected})`);
+  let vocabulary: Vocabulary | null = null;
+  if (header.vocab) {
+    const keys = new Int32Array(dim);
+    for (let i = 0; i < dim; i++) keys[i] = bytes.readInt32LE(12 + len + 4 * i);
+    vocabulary = { words: keys.subarray(0, header.vocab.words), chars: keys.subarray(header.vocab.words) };
+  }
+  const body = 12 + len + keyBytes;
   const weights: Float32Array[] = [];
   const quantised: Int8Array[] = [];
   header.labels.forEach((l, i) => {
@@ -104,14 +120,14 @@ export function decodeModel(bytes: Buffer, labels?: readonly string[], dequantis
       quantised.push(new Int8Array(0));
       return;
     }
-    const q = new Int8Array(bytes.buffer, bytes.byteOffset + 12 + len + i * dim, dim);
+    const q = new Int8Array(bytes.buffer, bytes.byteOffset + body + i * dim, dim);
     quantised.push(q);
     weights.push(dequantise ? Float32Array.from(q, (v) => v * l.scale) : new Float32Array(0));
   });
-  const idfOffset = 12 + len + dim * header.labels.length;
+  const idfOffset = body + dim * header.labels.length;
   const idfBytes = header.idf ? new Uint8Array(bytes.buffer, bytes.byteOffset + idfOffset, dim) : null;
   const idf = dequantise && header.idf && idfBytes ? dequantiseIdf(idfBytes, header.idf.min, header.idf.step) : null;
-  return { header, weights, idf, quantised, idfBytes };
+  return { header, vocabulary, weights, idf, quantised, idfBytes };
 }
 
 export function readModelFile(path: string, labels?: readonly string[], dequantise = true): StoredModel {

@@ -69,6 +69,28 @@ export const PLACEHOLDER = {
   gesture: '⟨gestur_pasangan⟩',
 } as const;
 
+/** Placeholders of watchlist references (everything but the generic ⟨mention⟩, the only one without a watchlist). */
+const CAMP_PLACEHOLDERS: ReadonlySet<string> = new Set([PLACEHOLDER.candidate, PLACEHOLDER.party, PLACEHOLDER.slogan, PLACEHOLDER.hashtag, PLACEHOLDER.account, PLACEHOLDER.pairNumber, PLACEHOLDER.gesture]);
+
+/**
+ * The text the hate model takes its character n-grams from: the original text with the span of every
+ * watchlist reference (candidate, party, slogan, campaign hashtag/account, pair number, gesture)
+ * replaced by a space, so that the hate and abusive scores do not depend on the camp either. Without a
+ * watchlist (the hate-speech training data) there is no such span and the text is returned as is.
+ */
+export function campNeutralSource(source: string, rules: RulesResult): string {
+  let out = '';
+  let last = 0;
+  rules.featureTokens.forEach((t, i) => {
+    if (!CAMP_PLACEHOLDERS.has(t)) return;
+    const [start, end] = rules.featureSpans[i]!;
+    if (start < last) return;
+    out += source.slice(last, start) + ' ';
+    last = end;
+  });
+  return last === 0 ? source : out + source.slice(last);
+}
+
 const KIND_RULE: Record<Exclude<EntryKind, 'hoax'>, { rule: RuleId; strength: number; placeholder: string; what: string }> = {
   name: { rule: 'candidate_name', strength: 1, placeholder: PLACEHOLDER.candidate, what: 'Nama calon' },
   nickname: { rule: 'candidate_nickname', strength: 0.5, placeholder: PLACEHOLDER.candidate, what: 'Nama panggilan calon' },

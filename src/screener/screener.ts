@@ -9,7 +9,7 @@ import { Featuriser } from './features.js';
 import { applyPlatt, type Platt } from './linear-model.js';
 import { readModelFile, type ModelHeader } from './model-file.js';
 import { MAX_TEXT_CHARS, normalise } from './normalise.js';
-import { applyRules, type RuleHit } from './rules.js';
+import { applyRules, campNeutralSource, type RuleHit } from './rules.js';
 import { compileWatchlist, type CompiledWatchlist, type Watchlist } from './watchlist.js';
 import { suggestItem, type ActKind, type SuggestedItem } from './catalogue.js';
 
@@ -158,8 +158,9 @@ export function loadScreener(modelDir = join(import.meta.dirname, '..', '..', 'm
   for (const p of [hatePath, partisanPath]) if (!existsSync(p)) throw new ModelLoadError(`Berkas model tidak ditemukan: ${p} (jalankan npm run model:train)`);
   const hate = readModelFile(hatePath, ['HS', 'Abusive'], false);
   const partisan = readModelFile(partisanPath, undefined, false);
-  const bits = hate.header.features.bits;
   if (JSON.stringify(hate.header.features) !== JSON.stringify(partisan.header.features)) throw new ModelLoadError('Model hate dan partisan memakai parameter fitur yang berbeda');
+  if (!hate.vocabulary || !hate.idfBytes || !hate.header.idf) throw new ModelLoadError('Model hate tanpa kosakata/idf (format lama? jalankan npm run model:train)');
+  if (partisan.header.vocab) throw new ModelLoadError('Model partisan harus memakai hash bucket');
   const labelOf = (name: string) => {
     const i = hate.header.labels.findIndex((l) => l.name === name);
     if (i < 0) throw new ModelLoadError(`Label ${name} tidak ada di model`);
@@ -167,22 +168,47 @@ export function loadScreener(modelDir = join(import.meta.dirname, '..', '..', 'm
   };
   const hsIdx = labelOf('HS');
   const abIdx = labelOf('Abusive');
-  const dim = 1 << bits;
-  // Interleaved per bucket, as stored (int8): HS, Abusive, partisan, idf − 128. Four bytes per feature
-  // lookup keep the whole table (1 MiB at 2^18 buckets) mostly in cache; scales are applied per post.
-  const W = new Int8Array(dim * 4);
+  // Hate model: one open-addressing table per block (word, char) over its vocabulary, whose slots hold
+  // the key and, packed in one int32, the int8 weights of HS and Abusive and the idf byte — one memory
+  // access per feature, the character table (~1 MiB) mostly in cache. Keys not in the vocabulary are
+  // dropped, as scikit-learn's TfidfVectorizer does.
+  const vocab = hate.vocabulary;
   const hsQ = hate.quantised[hsIdx]!;
   const abQ = hate.quantised[abIdx]!;
-  const paQ = partisan.quantised[0]!;
   const idfQ = hate.idfBytes;
-  for (let j = 0; j < dim; j++) {
-    W[j * 4] = hsQ[j]!;
-    W[j * 4 + 1] = abQ[j]!;
-    W[j * 4 + 2] = paQ[j]!;
-    W[j * 4 + 3] = idfQ ? idfQ[j]! - 128 : 0;
-  }
-  const idfMin = hate.header.idf ? hate.header.idf.min + 128 * hate.header.idf.step : 1;
-  const idfStep = hate.header.idf ? hate.header.idf.step : 0;
+  const buildTable = (keys: Int32Array, firstCol: number): { t: Int32Array; mask: number } => {
+    let slots = 1024;
+    while (slots < keys.length * 2) slots *= 2;
+    const mask = slots - 1;
+    const t = new Int32Array(slots * 2);
+    for (let i = 0; i < keys.length; i++) {
+      const col = firstCol + i;
+      let s = keys[i]! & mask;
+      while (t[s * 2 + 1] !== 0) s = (s + 1) & mask;
+      t[s * 2] = keys[i]!;
+      // bits 0–7 HS + 128, 8–15 Abusive + 128, 16–23 idf byte, 24: occupied.
+      t[s * 2 + 1] = (hsQ[col]! + 128) | ((abQ[col]! + 128) << 8) | (idfQ[col]! << 16) | (1 << 24);
+    }
+    return { t, mask };
+  };
+  const wordTable = buildTable(vocab.words, 0);
+  const charTable = buildTable(vocab.chars, vocab.words.length);
+  const idfMin = hate.header.idf.min;
+  const idfStep = hate.header.idf.step;
+  /** Packed slot value of `key` in a block's table, 0 when absent. */
+  const lookup = (table: { t: Int32Array; mask: number }, key: number): number => {
+    const t = table.t;
+    const mask = table.mask;
+    let s = key & mask;
+    for (;;) {
+      const p = t[s * 2 + 1]!;
+      if (p === 0 || t[s * 2] === key) return p;
+      s = (s + 1) & mask;
+    }
+  };
+  // Partisan model: int8 weight per hash bucket.
+  const partisanMask = (1 << partisan.header.features.bits) - 1;
+  const paQ = partisan.quantised[0]!;
   const scales = [hate.header.labels[hsIdx]!.scale, hate.header.labels[abIdx]!.scale, partisan.header.labels[0]!.scale] as const;
   const cal = (h: ModelHeader, i: number): Calibrated => ({ bias: h.labels[i]!.bias, platt: h.labels[i]!.platt });
   const hsCal = cal(hate.header, hsIdx);
@@ -198,19 +224,34 @@ export function loadScreener(modelDir = join(import.meta.dirname, '..', '..', 'm
     const compiled = compiledOf(watchlist);
     const norm = normalise(checked.text);
     const rules = applyRules(norm, compiled);
-    const v = featuriser.featurise(rules.featureTokens, rules.ruleFeatures, null, true);
-    // Per block (word, char): Σ tf², Σ (tf·idf)², and the three dot products.
+    // Per block (word, char): Σ tf² (partisan norm), Σ (tf·idf)² over vocabulary entries (hate norm),
+    // and the three dot products. The partisan model reads the normalised tokens' word and character
+    // blocks; the hate model their word block and the character block of the raw lower-cased text.
     acc.fill(0);
+    let v = featuriser.featurise(rules.featureTokens, rules.ruleFeatures);
+    const wordNnz = featuriser.wordNnz;
     for (let k = 0; k < v.nnz; k++) {
-      const o = k < featuriser.wordNnz ? 0 : 5;
       const x = v.val[k]!;
-      const j = v.idx[k]! * 4;
-      const xi = x * (idfMin + W[j + 3]! * idfStep);
+      const key = v.idx[k]!;
+      const o = k < wordNnz ? 0 : 5;
       acc[o]! += x * x;
-      acc[o + 1]! += xi * xi;
-      acc[o + 2]! += W[j]! * x;
-      acc[o + 3]! += W[j + 1]! * x;
-      acc[o + 4]! += W[j + 2]! * x;
+      acc[o + 4]! += paQ[key & partisanMask]! * x;
+      if (o !== 0) continue;
+      const p = lookup(wordTable, key);
+      if (p === 0) continue;
+      const xi = x * (idfMin + ((p >>> 16) & 255) * idfStep);
+      acc[1]! += xi * xi;
+      acc[2]! += ((p & 255) - 128) * xi;
+      acc[3]! += (((p >>> 8) & 255) - 128) * xi;
+    }
+    v = featuriser.featuriseRawChars(campNeutralSource(norm.source, rules));
+    for (let k = 0; k < v.nnz; k++) {
+      const p = lookup(charTable, v.idx[k]!);
+      if (p === 0) continue;
+      const xi = v.val[k]! * (idfMin + ((p >>> 16) & 255) * idfStep);
+      acc[6]! += xi * xi;
+      acc[7]! += ((p & 255) - 128) * xi;
+      acc[8]! += (((p >>> 8) & 255) - 128) * xi;
     }
     const inv = (s: number) => (s > 0 ? 1 / Math.sqrt(s) : 0);
     const rw = inv(acc[0]!);
@@ -264,7 +305,9 @@ export function loadScreener(modelDir = join(import.meta.dirname, '..', '..', 'm
     tokens.forEach((t, i) => {
       if (seen.has(t)) return;
       seen.add(t);
-      const w = W[featuriser.wordIndex(t) * 4 + slot]!;
+      const key = featuriser.wordKey(t);
+      const p = slot === 2 ? 0 : lookup(wordTable, key);
+      const w = slot === 2 ? paQ[key & partisanMask]! : p === 0 ? 0 : ((p >>> (8 * slot)) & 255) - 128;
       if (w > 0) scored.push({ w, i });
     });
     scored.sort((x, y) => y.w - x.w || x.i - y.i);

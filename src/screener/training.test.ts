@@ -1,10 +1,14 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readHateDataset, readPartisanDataset } from './datasets.js';
 import { decodeModel } from './model-file.js';
+import { buildRawCsr, Featuriser, VocabularyIndex, vocabularyCsr, weightCsr } from './features.js';
+import { applyPlatt, decisionValues } from './linear-model.js';
+import { HATE_MODEL_FILE, loadScreener, PARTISAN_MODEL_FILE } from './screener.js';
 import { resolvePaths } from './cli-paths.js';
-import { DEFAULT_CONFIG, trainHateModel, trainPartisanModel, type TrainConfig } from './training.js';
+import { DEFAULT_CONFIG, hateDoc, trainHateModel, trainPartisanModel, type TrainConfig } from './training.js';
 import { compileWatchlist, parseWatchlist } from './watchlist.js';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -52,4 +56,32 @@ describe('training', () => {
     const w = stored.weights[rare]!;
     expect(w.some((v) => v > 0)).toBe(true);
   });
+
+  it.skipIf(!hateDataPresent)('scores a post in screen() as the training pipeline does (vocabulary, idf, L2 per block, stored weights)', () => {
+    const full = readHateDataset(paths.hateData);
+    const hate = { ...full, rows: full.rows.slice(0, 400) };
+    const trained = trainHateModel(hate, small, ['HS']);
+    const { posts, sha256 } = readPartisanDataset(join(root, 'datasets/partisan-dev/posts.jsonl'));
+    const watchlist = compileWatchlist(parseWatchlist(JSON.parse(readFileSync(join(root, 'datasets/partisan-dev/watchlist.example.json'), 'utf8'))));
+    const partisan = trainPartisanModel(posts.filter((_, i) => i % 4 === 0), sha256, watchlist, small);
+    const dir = mkdtempSync(join(tmpdir(), 'netra-model-'));
+    try {
+      writeFileSync(join(dir, HATE_MODEL_FILE), trained.bytes);
+      writeFileSync(join(dir, PARTISAN_MODEL_FILE), partisan.bytes);
+      const screener = loadScreener(dir);
+      const model = decodeModel(trained.bytes);
+      const texts = full.rows.slice(400, 460).map((r) => r.text);
+      const raw = buildRawCsr(new Featuriser(small.features), texts.map((t) => hateDoc(t)));
+      const rows = texts.map((_, i) => i);
+      const x = weightCsr(vocabularyCsr(raw, rows, new VocabularyIndex(model.vocabulary!)), model.idf!);
+      const hs = model.header.labels.findIndex((l) => l.name === 'HS');
+      const z = decisionValues({ labels: 1, w: model.weights[hs]!, b: [model.header.labels[hs]!.bias] }, x, 0);
+      texts.forEach((text, i) => {
+        const expected = Math.round(applyPlatt(model.header.labels[hs]!.platt, z[i]!) * 100);
+        expect(Math.abs(screener.screen({ id: String(i), text }, null).signals.hate - expected)).toBeLessThanOrEqual(1);
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

@@ -15,7 +15,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import '../shared/zod-locale.js';
 import type { AppDeps } from './deps.js';
-import { apiNotFound, registerErrorHandling } from './http/errors.js';
+import { apiNotFound, frameworkErrorHandler, registerErrorHandling } from './http/errors.js';
 import { registerSession } from './http/session.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
@@ -34,6 +34,7 @@ import { caseSettingsRoutes } from './modules/case-settings/case-settings.routes
 import { satgasRoutes } from './modules/satgas/satgas.routes.js';
 import { reportsModule } from './modules/reports/reports.routes.js';
 import { insightsRoutes } from './modules/insights/insights.routes.js';
+import { nationalRoutes } from './modules/insights/national.routes.js';
 import { recapRoutes } from './modules/recaps/recaps.routes.js';
 import { sosialisasiRoutes } from './modules/sosialisasi/sosialisasi.routes.js';
 import { monitoringRoutes } from './modules/monitoring/monitoring.routes.js';
@@ -48,6 +49,8 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
     // Trust exactly N proxy hops for the client address (X-Forwarded-For), never arbitrary senders.
     trustProxy: (_address: string, hop: number) => hop < deps.config.TRUST_PROXY_HOPS,
     bodyLimit: 1024 * 1024,
+    // A malformed or over-long URL is refused before routing: answer it in the error shape too.
+    frameworkErrors: frameworkErrorHandler,
   }) as unknown as FastifyInstance;
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -55,18 +58,29 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
 
   await app.register(cookie);
   await app.register(helmet, {
+    // The whole policy is written out here (no helmet defaults merged in), tested in tests/integration/csp.test.ts.
+    // Scripts only from Netra's own files: no inline script, no eval (the web app runs Zod jitless),
+    // no inline event handlers. Styles may be inline: Mantine injects <style> tags and writes CSS
+    // variables into style attributes; that allows CSS, never script.
     contentSecurityPolicy: {
+      useDefaults: false,
       directives: {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
-        // Mantine writes CSS variables into style attributes.
+        scriptSrcAttr: ["'none'"],
+        workerSrc: ["'self'"], // the proof-of-work solver runs in a Web Worker from /assets
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
         connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
         frameAncestors: ["'none'"],
-        upgradeInsecureRequests: null,
+        // No upgrade-insecure-requests: TLS ends at the reverse proxy, which sets HSTS.
       },
     },
+    frameguard: { action: 'deny' }, // the X-Frame-Options twin of frame-ancestors 'none'
   });
   await app.register(rateLimit, { global: false });
   await app.register(multipart, { limits: { fileSize: deps.config.IMPORT_MAX_BYTES, files: 1, fields: 10 } });
@@ -104,6 +118,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
       await api.register(casesModule(deps));
       await api.register(notificationRoutes(deps));
       await api.register(insightsRoutes(deps));
+      await api.register(nationalRoutes(deps));
       await api.register(recapRoutes(deps));
       await api.register(sosialisasiRoutes(deps));
       await api.register(monitoringRoutes(deps));

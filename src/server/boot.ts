@@ -12,6 +12,8 @@ import { registerPledgeJobs } from './modules/pledges/pledges.jobs.js';
 import { registerComplianceJobs } from './modules/compliance/reminders.jobs.js';
 import { registerMonitoringJobs } from './modules/monitoring/monitoring.jobs.js';
 import { registerRecapJobs } from './modules/recaps/recaps.jobs.js';
+import { registerNationalJobs } from './modules/insights/national.jobs.js';
+import { registerSosialisasiJobs } from './modules/sosialisasi/sosialisasi.jobs.js';
 import { Mailer, MAIL_SEND_JOB } from './modules/mail/mail.service.js';
 import { join } from 'node:path';
 
@@ -54,6 +56,8 @@ export function createDeps(config: Config, database: Database, log: Logger, jobs
   registerComplianceJobs(deps);
   registerMonitoringJobs(deps);
   registerRecapJobs(deps);
+  registerNationalJobs(deps);
+  registerSosialisasiJobs(deps);
   queue.register(MAIL_SEND_JOB, (p) => mailer.deliver(deps.db, p as { tenantId: string; id: string; isSecret: boolean; forgetRecipient?: boolean }));
   return deps;
 }

@@ -77,6 +77,14 @@ const ConfigSchema = z
     JOBS_INLINE: bool.default(false),
     /** Hours between compliance reminder runs; each person still gets at most one reminder a day per kind. */
     REMINDER_INTERVAL_HOURS: z.coerce.number().int().min(1).max(168).default(24),
+    /**
+     * Retention (modules/retention, runs with the scheduler): months after a report's case closes (or
+     * the report itself, when it never became a case) before the reporter's sealed identity and contact
+     * e-mail are erased, leaving a dated tombstone.
+     */
+    RETENTION_REPORTER_CONTACT_MONTHS: z.coerce.number().int().min(1, 'minimal 1 bulan').max(120, 'maksimal 120 bulan').default(12),
+    /** Months after a report is rejected (ditolak, never a case) before its evidence files are deleted. */
+    RETENTION_REJECTED_REPORT_MONTHS: z.coerce.number().int().min(1, 'minimal 1 bulan').max(120, 'maksimal 120 bulan').default(12),
   })
   // Production without SMTP would silently strand every employee at the one-time-code step.
   .refine((c) => c.NODE_ENV !== 'production' || !!c.SMTP_URL, { path: ['SMTP_URL'], message: 'wajib diisi bila NODE_ENV=production (kode masuk pegawai dikirim lewat e-mail)' })

@@ -11,6 +11,7 @@ import { seedDemoCampaign } from './seed/demo-campaign.js';
 import { seedDemoMonitoring } from './seed/demo-monitoring.js';
 import { sweepOrphanFiles } from './lib/file-store.js';
 import { findReferencedPaths } from './modules/files/files.repository.js';
+import { resumeInterruptedImports } from './modules/imports/imports.jobs.js';
 import { ensureCataloguesForAllTenants } from './modules/catalogue/catalogue.service.js';
 
 function printBanner(config: Config, kind: string, demo: DemoResult | null): void {
@@ -65,6 +66,9 @@ async function main(): Promise<void> {
   const orphans = await sweepOrphanFiles(config.DATA_DIR, (paths) => findReferencedPaths(deps.db, paths));
   if (orphans > 0) log.warn({ removed: orphans }, 'berkas tanpa catatan (sisa proses yang terhenti) dihapus');
   await deps.jobs.start();
+  // A crash between an import's status change and its enqueue left it waiting for no job: enqueue again.
+  const resumed = await resumeInterruptedImports(deps);
+  if (resumed > 0) log.warn({ imports: resumed }, 'impor yang terhenti dilanjutkan');
   startReminderScheduler(deps); // timers are unref'd and off with JOBS_INLINE; the process exit stops them
   const app = await buildApp(deps);
   await app.listen({ host: config.HOST, port: config.PORT });

@@ -103,8 +103,12 @@ export const SANCTION_LABELS: Record<Sanction, string> = {
 };
 export const ALL_SANCTIONS = Object.values(SANCTIONS).flat() as Sanction[];
 
-/** Tiers that need a Tim Pemeriksa and a BAP under PP 94/2021. */
-export const TIERS_NEEDING_EXAMINATION: readonly Tier[] = ['sedang', 'berat', 'ptdh'];
+/**
+ * Tiers that need a Tim Pemeriksa and a BAP under PP 94/2021 (Pasal 32: hukuman sedang and berat).
+ * A tenant may examine more tiers (e.g. also ringan, or non-ASN contract cases), never fewer.
+ */
+export const REQUIRED_EXAMINATION_TIERS: readonly Tier[] = ['sedang', 'berat', 'ptdh'];
+export const DEFAULT_EXAMINATION_TIERS: readonly Tier[] = REQUIRED_EXAMINATION_TIERS;
 
 /** Catalogue lists (domain §1.2–1.4). */
 export const CATALOGUE_LISTS = ['kode_etik', 'disiplin', 'pp94'] as const;

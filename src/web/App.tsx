@@ -51,6 +51,7 @@ const WatchlistPage = lazy(() => import('./pages/monitoring/WatchlistPage'));
 const CaptureImportPage = lazy(() => import('./pages/monitoring/CaptureImportPage'));
 const DeclaredAccountsPage = lazy(() => import('./pages/monitoring/DeclaredAccountsPage'));
 const CaseDashboardPage = lazy(() => import('./pages/insights/CaseDashboardPage'));
+const NationalDashboardPage = lazy(() => import('./pages/insights/NationalDashboardPage'));
 const RecapsPage = lazy(() => import('./pages/recaps/RecapsPage'));
 const AnnouncementsPage = lazy(() => import('./pages/sosialisasi/AnnouncementsPage'));
 const AnnouncementDetailPage = lazy(() => import('./pages/sosialisasi/AnnouncementDetailPage'));
@@ -147,6 +148,9 @@ export function App() {
                   </Route>
                   <Route element={<RequirePermission permission="dashboard.read" />}>
                     <Route path="dashboard/penanganan" element={<CaseDashboardPage />} />
+                  </Route>
+                  <Route element={<RequirePermission permission="dashboard.national" />}>
+                    <Route path="dashboard/nasional" element={<NationalDashboardPage />} />
                   </Route>
                   <Route element={<RequirePermission permission="recap.read" />}>
                     <Route path="rekap" element={<RecapsPage />} />

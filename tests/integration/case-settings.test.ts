@@ -42,6 +42,7 @@ describe(`case settings and working calendar on ${TEST_DB}`, () => {
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
       stepDays: DEFAULT_STEP_DAYS, defaultStepDays: DEFAULT_STEP_DAYS, escalationGapDays: 2, letterCode: '800.1.6.4',
+      examinationTiers: ['sedang', 'berat', 'ptdh'], requiredExaminationTiers: ['sedang', 'berat', 'ptdh'],
       letterPlace: 'Contoh', ppkTitle: 'Bupati', ppkName: null, updatedAt: null, updatedByName: null,
     });
   });

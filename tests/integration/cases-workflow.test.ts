@@ -282,4 +282,57 @@ describe(`case workflow on ${TEST_DB}`, () => {
     expect(missingLetter.status).toBe(400);
     expect(missingLetter.body.error.details.originRef).toBeTruthy();
   });
+
+  it('keeps a contest that cases point at: renaming or re-dating it keeps its id, dropping it is refused', async () => {
+    await createCase(w);
+    const view = (await w.admin.get(`/api/elections/${w.event.id}`)).body;
+    const { id: _id, ...body } = view;
+    // Sent without ids, the contests would be new ones and the old one dropped: refused, nothing changed.
+    const dropped = await w.admin.request({ method: 'PUT', url: `/api/elections/${w.event.id}`, payload: { ...body, contests: body.contests.map(({ id: _c, ...c }: { id: string }) => c) } });
+    expect(dropped.status).toBe(409);
+    expect(dropped.body.error).toMatchObject({ code: 'CONFLICT', details: { contests: expect.stringMatching(/tidak dapat dihapus/) } });
+    expect((await w.admin.get(`/api/elections/${w.event.id}`)).body.contests.map((c: { id: string }) => c.id)).toEqual(view.contests.map((c: { id: string }) => c.id));
+    // The same contest renamed keeps working for its cases.
+    const renamed = await w.admin.request({ method: 'PUT', url: `/api/elections/${w.event.id}`, payload: { ...body, contests: body.contests.map((c: { name: string }) => ({ ...c, name: `${c.name} (diperbarui)` })) } });
+    expect(renamed.status).toBe(200);
+    const c = await createCase(w);
+    expect((await w.satgas.get(`/api/cases/${c.id}`)).status).toBe(200);
+  });
+
+  it("follows the tenant's workflow setting: a tenant that also examines moral cases sends them to the Tim Pemeriksa", async () => {
+    const settings = (await w.admin.get('/api/case-settings')).body;
+    expect(settings.examinationTiers).toEqual(['sedang', 'berat', 'ptdh']);
+    const { updatedAt: _u, updatedByName: _n, defaultStepDays: _d, requiredExaminationTiers: _r, ...body } = settings;
+    // The legal minimum cannot be dropped; a change of the route needs a reason.
+    const dropped = await w.admin.request({ method: 'PUT', url: '/api/case-settings', payload: { ...body, examinationTiers: ['berat', 'ptdh'], reason: 'Percobaan' } });
+    expect(dropped.status).toBe(400);
+    expect(dropped.body.error).toMatchObject({ code: 'VALIDATION_FAILED', details: { issues: [{ path: '/examinationTiers', message: expect.stringMatching(/PP 94/) }] } });
+    const noReason = await w.admin.request({ method: 'PUT', url: '/api/case-settings', payload: { ...body, examinationTiers: ['moral', 'sedang', 'berat', 'ptdh'] } });
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.error).toMatchObject({ code: 'REASON_REQUIRED', details: { examinationChanged: true } });
+    const saved = await w.admin.request({ method: 'PUT', url: '/api/case-settings', payload: { ...body, examinationTiers: ['ptdh', 'moral', 'sedang', 'berat'], reason: 'Keputusan rapat Satgas: semua kasus diperiksa.' } });
+    expect(saved.status).toBe(200);
+    expect(saved.body.examinationTiers).toEqual(['moral', 'sedang', 'berat', 'ptdh']);
+
+    try {
+      const subject = await pnsIn(w.t, 'Dinas Pendidikan%');
+      const c = await createCase(w, { actDate: dayBefore(w.penetapan), subjects: [{ employeeId: subject.id }] });
+      const sid = (await detail(w.satgas, c.id)).subjects[0].id;
+      await step(w.satgas, c.id, { action: 'start_verification' });
+      await step(w.satgas, c.id, { action: 'verify', subjects: [{ subjectId: sid, itemCode: 'KE-4', tier: 'moral' }] });
+      await step(w.satgas, c.id, { action: 'summon', subjectId: sid, summonsNo: 1, appearOn: isoDay(3), appearTime: '09.00', place: 'Ruang Rapat BKPSDM' });
+      await step(w.satgas, c.id, { action: 'record_clarification', subjectId: sid, heldOn: isoDay(0), statement: 'Saya menyukai unggahan itu.', attendees: [] });
+      expect((await step(w.satgas, c.id, { action: 'finish_clarification' })).state).toBe('examination');
+      // The event keeps the setting in force, so the route is explained after the setting changes again.
+      const [event] = await sqlRows<{ data: { examinationTiers: string[]; examinedSubjects: string[] } }>(
+        w.t,
+        `select data from case_event where case_id = '${c.id}' and kind = 'finish_clarification'`,
+      );
+      expect(event!.data).toMatchObject({ examinationTiers: ['moral', 'sedang', 'berat', 'ptdh'], examinedSubjects: [sid] });
+      expect((await act(w.satgas, c.id, { action: 'finish_examination' })).status).toBe(422);
+    } finally {
+      const restored = await w.admin.request({ method: 'PUT', url: '/api/case-settings', payload: { ...body, reason: 'Kembali ke ketentuan PP 94/2021.' } });
+      expect(restored.body.examinationTiers).toEqual(['sedang', 'berat', 'ptdh']);
+    }
+  });
 });

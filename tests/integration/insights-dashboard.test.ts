@@ -190,7 +190,7 @@ describe(`case dashboard on ${TEST_DB}`, () => {
     expect(String(res.headers['content-disposition'])).toMatch(/dasbor-penanganan-lengkap-.*\.xlsx/);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.raw as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Kasus per tahap', 'Kasus per asal', 'Kasus per bulan', 'Terlapor per pelanggaran', 'Terlapor per unit', 'Terlapor per kelas jabatan', 'Terlapor per kategori', 'Waktu per tahap', 'Tindak lanjut PPK', 'Kepatuhan ikrar']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Kasus per tahap', 'Kasus per asal', 'Kasus per bulan', 'Terlapor per pelanggaran', 'Terlapor per unit', 'Terlapor per kelas jabatan', 'Terlapor per kategori', 'Waktu per tahap', 'Tindak lanjut PPK', 'Pengawasan medsos', 'Kepatuhan ikrar']);
     const rowsOf = (name: string) => wb.getWorksheet(name)!.getSheetValues().slice(6).map((r) => (r as unknown[]).slice(1, 3));
     expect(rowsOf('Kasus per bulan')).toEqual([['2026-03', 2], ['2026-04', 2], ['2026-05', 1], ['Jumlah', 5]]);
     expect(rowsOf('Terlapor per unit')).toEqual(expect.arrayContaining([[disdik.name, 2], [dinkes.name, 3], ['Jumlah', 5]]));
@@ -210,5 +210,50 @@ describe(`case dashboard on ${TEST_DB}`, () => {
     expect(c).toMatchObject({ signed: 0, signedPct: 0, status: 'open' });
     const head = (await clients['pimpinan.disdik']!.get('/api/insights/cases')).body;
     expect(head.compliance[0].target).toBeLessThan(c.target);
+  });
+
+  it('counts the monitoring queue and its hit rate per risk band, for the Satgas and BKPSDM only', async () => {
+    const tenantId = demo.tenantId;
+    const employeeIn = async (unitId: string) => String((await exec(t, `select id from employee where tenant_id = '${tenantId}' and unit_id = '${unitId}' limit 1`)).rows[0]!.id);
+    const inSchool = await employeeIn(school.id);
+    const inDinkes = await employeeIn(dinkes.id);
+    const other = String((await exec(t, `select id from election_event where tenant_id = '${tenantId}' and name = 'Pemilu lain'`)).rows[0]!.id);
+    const capture = (eventId: string, employeeId: string | null, day: string, score: number, status: string, caseLinked = false) =>
+      exec(t, `insert into social_capture (tenant_id, source, captured_at, platform, election_event_id, employee_id, posted_at, score, review_status, case_id)
+               values ('${tenantId}', 'form', '${wib(day)}', 'facebook', '${eventId}', ${employeeId ? `'${employeeId}'` : 'null'}, '${wib(day)}', ${score}, '${status}', ${caseLinked ? 'gen_random_uuid()' : 'null'})`);
+    // Week of Monday 6 April: two captures; 13 April: none; 20 April: three.
+    await capture(event, inSchool, '04-06', 85, 'relevant', true);
+    await capture(event, inSchool, '04-08', 75, 'not_relevant');
+    await capture(event, inSchool, '04-20', 50, 'pending');
+    await capture(event, inDinkes, '04-21', 10, 'not_relevant');
+    await capture(event, null, '04-22', 20, 'duplicate');
+    await capture(other, inSchool, '04-22', 90, 'relevant'); // another election: not counted
+
+    const m = (await clients.satgas!.get(url())).body.monitoring;
+    expect(m).toMatchObject({ captured: 5, pending: 1, reviewed: 4, relevant: 1, notRelevant: 2, duplicate: 1, casesOpened: 1, hitRatePct: 33.3 });
+    expect(m.oldestPendingDays).toBeGreaterThan(0);
+    expect(m.byBand).toEqual([
+      { band: 'high', captured: 2, pending: 0, relevant: 1, notRelevant: 1, hitRatePct: 50 },
+      { band: 'medium', captured: 1, pending: 1, relevant: 0, notRelevant: 0, hitRatePct: null },
+      { band: 'low', captured: 2, pending: 0, relevant: 0, notRelevant: 1, hitRatePct: 0 },
+    ]);
+    expect(m.byWeek.slice(0, 3)).toEqual([
+      { week: '2026-04-06', captured: 2, reviewed: 2, relevant: 1 },
+      { week: '2026-04-13', captured: 0, reviewed: 0, relevant: 0 },
+      { week: '2026-04-20', captured: 3, reviewed: 2, relevant: 0 },
+    ]);
+    // A unit subtree keeps the captures linked to its employees; a period narrows by capture day.
+    const sub = (await clients.satgas!.get(url({ unitId: disdik.id }))).body.monitoring;
+    expect(sub).toMatchObject({ captured: 3, relevant: 1, notRelevant: 1, pending: 1, hitRatePct: 50 });
+    expect((await clients.satgas!.get(url({ from: '2026-04-20' }))).body.monitoring.captured).toBe(3);
+    // Need-to-know like the queue itself: no monitoring figures for the PPK, the Inspektorat or a unit head.
+    for (const u of ['bupati', 'inspektorat', 'pimpinan.disdik']) expect((await clients[u]!.get(url())).body.monitoring).toBeNull();
+
+    const xlsx = await clients['admin.bkpsdm']!.get(`/api/insights/cases.xlsx?event=${event}&section=monitoring`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.raw as unknown as ArrayBuffer);
+    const rows = wb.getWorksheet('Pengawasan medsos')!.getSheetValues().slice(6).map((r) => (r as unknown[]).slice(1, 7));
+    expect(rows[0]).toEqual(['Semua', 5, 1, 1, 2, '33.3%']);
+    expect(rows[1]).toEqual(['Risiko tinggi (≥ 70)', 2, 0, 1, 1, '50%']);
   });
 });

@@ -9,6 +9,7 @@ import { seedDemoCampaign } from '../../src/server/seed/demo-campaign.js';
 import type { DemoResult } from '../../src/server/seed/demo.js';
 import { seedTenant, startTestApp, TEST_DB, TestClient, type TestApp } from '../support/harness.js';
 import { exec } from '../support/insights-fixtures.js';
+import { resumeAnnouncementNotices, sendAnnouncementNotices } from '../../src/server/modules/sosialisasi/sosialisasi.jobs.js';
 
 describe(`sosialisasi on ${TEST_DB}`, () => {
   let t: TestApp;
@@ -103,6 +104,40 @@ describe(`sosialisasi on ${TEST_DB}`, () => {
     expect(list.find((i) => i.id === toAll)!.target).toBe(disdikSize);
     const units = (await head.get(`/api/sosialisasi/announcements/${toAll}/units`)).body.units as { depth: number; name: string }[];
     expect(units[0]).toMatchObject({ depth: 0, name: expect.stringMatching(/^Dinas Pendidikan/) });
+  });
+
+  it('e-mails a notice once to every targeted employee with an address, and resumes an interrupted run after its cursor', async () => {
+    const inOpd = `select e.id, e.email from employee e join unit u on u.tenant_id = e.tenant_id and u.id = e.unit_id
+                   where e.tenant_id = '${demo.tenantId}' and e.is_active and u.path like (select path from unit where id = '${opd.id}') || '%' order by e.id`;
+    const targeted = (await exec(t, inOpd)).rows as { id: string; email: string | null }[];
+    const withEmail = targeted.filter((e) => e.email);
+    expect(withEmail.length).toBeGreaterThan(2);
+    const noticesOf = async (title: string) =>
+      (await exec(t, `select to_address, body from mail_message where tenant_id = '${demo.tenantId}' and subject = 'Pengumuman: ${title}' order by to_address`)).rows as { to_address: string; body: string }[];
+
+    // toOpd was published with the default (notices on) and the inline queue ran the job.
+    const first = await noticesOf('SE Bupati tentang netralitas ASN');
+    expect(first.map((m) => m.to_address)).toEqual(withEmail.map((e) => e.email).sort());
+    expect(first[0]!.body).toContain(`/pengumuman/${toOpd}`);
+    expect(first[0]!.body).toContain('SE Bupati Contoh Nomor 800.1/123/2026');
+    const listed = (await admin.get('/api/sosialisasi/announcements')).body.items.find((i: { id: string }) => i.id === toOpd);
+    expect(listed.notices).toEqual({ sent: withEmail.length, withoutEmail: targeted.length - withEmail.length, done: true });
+    // Running again sends nothing.
+    expect(await sendAnnouncementNotices(t.deps, demo.tenantId, toOpd)).toEqual({ sent: 0, withoutEmail: 0 });
+    expect(await noticesOf('SE Bupati tentang netralitas ASN')).toHaveLength(withEmail.length);
+
+    // Without notices: nothing is mailed and the list says so.
+    const quiet = await admin.post('/api/sosialisasi/announcements', { title: 'Materi tanpa e-mail', body: 'Materi yang cukup dibaca di Netra.', targetUnitIds: [opd.id], notifyByEmail: false });
+    expect(quiet.body.notices).toBeNull();
+    expect(await noticesOf('Materi tanpa e-mail')).toHaveLength(0);
+
+    // A crash after the first employees were mailed: the cursor stands after them; the scheduler resumes.
+    const cut = withEmail[1]!.id;
+    await exec(t, `update announcement set notify_by_email = true, notice_cursor = '${cut}' where id = '${quiet.body.id}'`);
+    expect(await resumeAnnouncementNotices(t.deps, new Date(Date.now() + 3_600_000))).toBe(1);
+    const resumed = await noticesOf('Materi tanpa e-mail');
+    expect(resumed.map((m) => m.to_address).sort()).toEqual(withEmail.filter((e) => e.id > cut).map((e) => e.email).sort());
+    expect(await resumeAnnouncementNotices(t.deps, new Date(Date.now() + 3_600_000))).toBe(0);
   });
 
   it('refuses with the error shape', async () => {

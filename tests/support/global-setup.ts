@@ -1,5 +1,5 @@
 /** Builds a migrated template database once per run; each test file copies it (fast, isolated). */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import pg from 'pg';
 import { migrateDatabase, openPglite, openPostgres } from '../../src/server/db/client.js';
@@ -14,10 +14,17 @@ export default async function setup(): Promise<void> {
     const name = PG_TEMPLATE_DB();
     const exists = await admin.query('select 1 from pg_database where datname = $1', [name]);
     if (exists.rowCount === 0) {
-      await admin.query(`create database "${name}"`);
-      const database = openPostgres(withDatabase(url, name), 2);
+      // Built under a private name and renamed, so two runs at once never see a half-migrated template.
+      const building = `${name}_b${process.pid}`;
+      await admin.query(`create database "${building}"`);
+      const database = openPostgres(withDatabase(url, building), 2);
       await migrateDatabase(database);
       await database.close();
+      try {
+        await admin.query(`alter database "${building}" rename to "${name}"`);
+      } catch {
+        await admin.query(`drop database if exists "${building}" with (force)`); // another run won the race
+      }
     }
     await admin.end();
   }
@@ -31,6 +38,9 @@ async function preparePglite(): Promise<void> {
   await migrateDatabase(database);
   const dump = await database.lite.dumpDataDir('gzip');
   mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
+  // Write then rename: a concurrent run reads either no template or a whole one.
+  const partial = `${file}.${process.pid}.partial`;
+  writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
+  renameSync(partial, file);
   await database.close();
 }

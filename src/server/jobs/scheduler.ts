@@ -1,14 +1,19 @@
 /**
  * A light in-process scheduler: every REMINDER_INTERVAL_HOURS it enqueues a `compliance.remind` job
- * per open campaign, runs the case-deadline escalation and queues the weekly Bupati recap. Our
- * JobQueue interface has no cron (pg-boss runs with schedule: false), and the handlers are idempotent
- * (reminder_log per day, the recap's schedule key per week), so several servers or a restart cannot double-send.
+ * per open campaign, runs the case-deadline escalation and the data retention, and queues the weekly
+ * Bupati recap; every hour it queues the refresh of the national roll-up's daily rows. Our JobQueue
+ * interface has no cron (pg-boss runs with schedule: false), and the handlers are idempotent
+ * (reminder_log per day, the recap's schedule key per week, the retention tombstones, today's rows
+ * of the roll-up), so several servers or a restart cannot double-send.
  * Off when JOBS_INLINE: tests and CLIs drive `runReminders` themselves with a controlled clock.
  */
 import type { AppDeps } from '../deps.js';
 import { runEscalations } from '../modules/cases/escalation.jobs.js';
 import { enqueueReminderRuns } from '../modules/compliance/reminders.jobs.js';
 import { scheduleWeeklyRecaps } from '../modules/recaps/recaps.jobs.js';
+import { enqueueNationalRefresh, NATIONAL_REFRESH_INTERVAL_MS } from '../modules/insights/national.jobs.js';
+import { changedAnything, runRetention } from '../modules/retention/retention.jobs.js';
+import { resumeAnnouncementNotices } from '../modules/sosialisasi/sosialisasi.jobs.js';
 
 /** First run shortly after start, so a server restarted every night still reminds daily. */
 const FIRST_RUN_DELAY_MS = 60_000;
@@ -24,6 +29,14 @@ export function startReminderScheduler(deps: AppDeps): () => void {
     runEscalations(deps)
       .then((n) => n > 0 && deps.log.info({ notified: n }, 'eskalasi tenggat kasus dikirim'))
       .catch((error: unknown) => deps.log.error({ err: error }, 'eskalasi tenggat kasus gagal'));
+    // Retention: erases reporter data whose time is up; idempotent through the reports' tombstones.
+    runRetention(deps)
+      .then((r) => changedAnything(r) && deps.log.info({ retention: r }, 'retensi data dijalankan'))
+      .catch((error: unknown) => deps.log.error({ err: error }, 'retensi data gagal'));
+    // Announcement notices a crash left unfinished resume from their saved cursor (no duplicates).
+    resumeAnnouncementNotices(deps)
+      .then((n) => n > 0 && deps.log.info({ announcements: n }, 'pemberitahuan pengumuman dilanjutkan'))
+      .catch((error: unknown) => deps.log.error({ err: error }, 'pemberitahuan pengumuman gagal'));
     // The Bupati's weekly recap during a campaign period: idempotent per election and week (schedule key).
     scheduleWeeklyRecaps(deps)
       .then((n) => n > 0 && deps.log.info({ recaps: n }, 'rekap mingguan dijadwalkan'))
@@ -31,10 +44,15 @@ export function startReminderScheduler(deps: AppDeps): () => void {
   };
   const first = setTimeout(tick, FIRST_RUN_DELAY_MS);
   const every = setInterval(tick, deps.config.REMINDER_INTERVAL_HOURS * 3_600_000);
-  first.unref();
-  every.unref();
+  // The national roll-up's daily rows: every tenant, hourly (idempotent: today's rows are replaced).
+  const national = () => enqueueNationalRefresh(deps).catch((error: unknown) => deps.log.error({ err: error }, 'penjadwalan rekap nasional gagal'));
+  const nationalFirst = setTimeout(national, FIRST_RUN_DELAY_MS);
+  const nationalEvery = setInterval(national, NATIONAL_REFRESH_INTERVAL_MS);
+  for (const timer of [first, every, nationalFirst, nationalEvery]) timer.unref();
   return () => {
     clearTimeout(first);
     clearInterval(every);
+    clearTimeout(nationalFirst);
+    clearInterval(nationalEvery);
   };
 }

@@ -11,3 +11,9 @@ function pgCode(error: unknown): string | undefined {
 
 export const isUniqueViolation = (error: unknown) => pgCode(error) === '23505';
 export const isForeignKeyViolation = (error: unknown) => pgCode(error) === '23503';
+
+/**
+ * SQLSTATE class 22 (data exception): a value the database cannot take, e.g. a NUL byte in text
+ * (22021), year 0 in a date (22008), an integer out of range (22003). Always caused by the input.
+ */
+export const isDataException = (error: unknown) => pgCode(error)?.startsWith('22') ?? false;

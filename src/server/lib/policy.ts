@@ -80,6 +80,15 @@ export const POLICY = {
    * learn of an individual case.
    */
   'dashboard.read': { admin: 'tenant', satgas: 'tenant', ppk: 'tenant', inspektorat: 'tenant', pimpinan_unit: 'subtree' },
+  /**
+   * The national/provincial roll-up: per-tenant aggregates of other tenants, never below tenant level.
+   * The platform operator (who holds tenant.manage) sees every tenant; an admin or the Inspektorat of an
+   * oversight tenant (a province, BKN, KASN) sees the tenants its tenant was granted (oversight_grant),
+   * and is refused without a grant. Case counts are suppressed below 5 for all of them.
+   */
+  'dashboard.national': { superadmin: 'tenant', admin: 'tenant', inspektorat: 'tenant' },
+  /** Granting and revoking oversight (platform operator). */
+  'oversight.manage': { superadmin: 'tenant' },
   /** Official recaps carry exact tenant-wide figures (the BKN/Bawaslu report names subjects): case readers only. */
   'recap.read': { admin: 'tenant', satgas: 'tenant', ppk: 'tenant' },
   'recap.generate': { admin: 'tenant', satgas: 'tenant' },

@@ -45,8 +45,11 @@ function toDayNumber(day: string): number {
   const m = ISO_DAY.exec(day);
   if (!m) throw new RangeError(`Bukan tanggal YYYY-MM-DD: ${day}`);
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const ms = Date.UTC(y, mo - 1, d);
-  const back = new Date(ms);
+  // Not Date.UTC: it reads years 0–99 as 1900–1999, so a stored day off of 0001-01-01 made every
+  // calendar (and so every case page) throw (found by the endpoint fuzzer).
+  const back = new Date(0);
+  back.setUTCFullYear(y, mo - 1, d);
+  const ms = back.getTime();
   if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) throw new RangeError(`Tanggal tidak ada: ${day}`);
   return ms / DAY_MS;
 }
@@ -103,10 +106,18 @@ const SKB_CORRECTIONS: Record<number, { remove: string[]; add: DayOff[] }> = {
 let holidays: Holidays | null = null;
 const nationalCache = new Map<number, ReadonlyMap<string, string>>();
 
+/**
+ * Years date-holidays is asked about. Outside them no national holiday is known (an empty map): for
+ * year 1 the library never returns and blocked the whole server on one request (a holiday or a
+ * case date of 0001-01-01, found by the endpoint fuzzer); no Netra deadline lies outside this range.
+ */
+const HOLIDAY_YEARS = { min: 1900, max: 2200 };
+
 /** Indonesian national public holidays of a year (day → name), computed once per year per process. */
 export function nationalHolidays(year: number): ReadonlyMap<string, string> {
   const cached = nationalCache.get(year);
   if (cached) return cached;
+  if (!(year >= HOLIDAY_YEARS.min && year <= HOLIDAY_YEARS.max)) return new Map();
   holidays ??= new Holidays('ID', { types: ['public'] });
   const days = new Map<string, string>();
   for (const h of holidays.getHolidays(year, 'en')) {

@@ -1,6 +1,6 @@
 /** Case-handling settings: step deadlines in working days, escalation gap, letter numbering, the PPK, days off. */
 import { z } from 'zod';
-import { DEADLINE_STEPS } from '../case-workflow.js';
+import { DEADLINE_STEPS, REQUIRED_EXAMINATION_TIERS, TIERS } from '../case-workflow.js';
 
 const IsoDate = z.iso.date();
 const StepDayCount = z.number().int().min(1, 'Minimal 1 hari kerja').max(365, 'Maksimal 365 hari kerja');
@@ -15,6 +15,10 @@ export const CaseSettingsView = z.object({
   defaultStepDays: StepDays,
   /** Working days between escalation levels (assignee → Satgas chair → PPK). */
   escalationGapDays: z.number().int(),
+  /** Tiers whose cases go through a Tim Pemeriksa and a BAP after clarification. */
+  examinationTiers: z.array(z.enum(TIERS)),
+  /** The legal minimum (PP 94/2021: sedang, berat, PTDH); always part of examinationTiers. */
+  requiredExaminationTiers: z.array(z.enum(TIERS)),
   /** Classification code in letter numbers, e.g. "800.1.6.4". */
   letterCode: z.string(),
   /** Place printed before the date of letters, e.g. "Contoh". */
@@ -32,6 +36,12 @@ export const CaseSettingsView = z.object({
 export const CaseSettingsBody = z.object({
   stepDays: StepDays,
   escalationGapDays: z.number().int().min(1, 'Minimal 1 hari kerja').max(30, 'Maksimal 30 hari kerja'),
+  /** Omitted = unchanged. Must keep the legal minimum; a change needs a reason like a deadline change. */
+  examinationTiers: z
+    .array(z.enum(TIERS))
+    .max(TIERS.length)
+    .refine((tiers) => REQUIRED_EXAMINATION_TIERS.every((t) => tiers.includes(t)), 'Hukuman sedang, berat dan PTDH wajib melalui Tim Pemeriksa (PP 94/2021); tingkat itu tidak dapat dilepas.')
+    .optional(),
   letterCode: z
     .string()
     .trim()

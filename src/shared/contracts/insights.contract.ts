@@ -70,7 +70,9 @@ export const TransparencyView = z.object({
 });
 export type TransparencyViewT = z.infer<typeof TransparencyView>;
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Format tanggal YYYY-MM-DD');
+// A real calendar day, not just the pattern: '3231-78-41' reached the database and answered 500
+// (found by the endpoint fuzzer).
+const isoDate = z.iso.date({ error: 'Format tanggal YYYY-MM-DD' });
 
 /** Filters of the case dashboard; the web app keeps them in the URL. */
 export const CaseInsightsQuery = z.object({
@@ -115,6 +117,27 @@ export const StepFigures = z.object({
   maxOverdueWorkingDays: z.number().int().nullable(),
 });
 
+/** Monitoring queue volume and hit rate (viewers holding monitoring.read only). */
+export const MonitoringInsights = z.object({
+  captured: z.number().int(),
+  pending: z.number().int(),
+  reviewed: z.number().int(),
+  relevant: z.number().int(),
+  notRelevant: z.number().int(),
+  duplicate: z.number().int(),
+  /** Captures a case was opened from ("Buka kasus"). */
+  casesOpened: z.number().int(),
+  /** relevant ÷ (relevant + not relevant), percent with one decimal; null when nothing was judged. */
+  hitRatePct: z.number().nullable(),
+  /** Age in days of the oldest capture waiting for review. */
+  oldestPendingDays: z.number().int().nullable(),
+  /** Per screening-risk band (high ≥ 70, medium ≥ 40, low): does the ranking find the relevant posts? */
+  byBand: z.array(z.object({ band: z.enum(['high', 'medium', 'low']), captured: z.number().int(), pending: z.number().int(), relevant: z.number().int(), notRelevant: z.number().int(), hitRatePct: z.number().nullable() })),
+  /** Per week of capture (Monday, YYYY-MM-DD), quiet weeks included. */
+  byWeek: z.array(z.object({ week: z.string(), captured: z.number().int(), reviewed: z.number().int(), relevant: z.number().int() })),
+});
+export type MonitoringInsightsT = z.infer<typeof MonitoringInsights>;
+
 export const CaseInsights = z.object({
   filters: z.object({ eventId: z.uuid().nullable(), from: z.string().nullable(), to: z.string().nullable(), unitId: z.uuid().nullable(), unitName: z.string() }),
   /** True when counts below 5 are suppressed for this viewer (no right to read cases, e.g. a unit head). */
@@ -141,6 +164,8 @@ export const CaseInsights = z.object({
     /** Per PPK (tenant-wide viewers only). */
     byPpk: z.array(z.object({ ppkName: z.string(), recommended: z.number().int(), decided: z.number().int(), followUpRate: z.number().nullable(), avgDaysToDecide: z.number().nullable() })),
   }),
+  /** Monitoring queue volume and hit rate; null for viewers without monitoring.read. */
+  monitoring: MonitoringInsights.nullable(),
   /** Pledge compliance of the election's campaigns (all open campaigns without an election filter), in the same unit scope. */
   compliance: z.array(
     z.object({

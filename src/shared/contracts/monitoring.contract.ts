@@ -37,6 +37,9 @@ export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
 export const REVIEW_DECISIONS = ['relevant', 'not_relevant', 'duplicate'] as const;
 export type ReviewDecision = (typeof REVIEW_DECISIONS)[number];
 
+/** Risk bands of the 0–100 screening score (the queue's red and orange badges), used by the dashboard's hit rate. */
+export const RISK_BANDS = { high: 70, medium: 40 } as const;
+
 export const CAPTURE_SOURCES = ['form', 'import'] as const;
 export const SIGNALS = ['partisan', 'hate', 'abusive', 'hoax'] as const;
 

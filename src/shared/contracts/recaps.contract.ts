@@ -9,7 +9,9 @@ export const RECAP_KIND_LABELS: Record<RecapKindT, string> = {
   compliance: 'Rekap kepatuhan ikrar dan apel',
 };
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Format tanggal YYYY-MM-DD');
+// A real calendar day, not just the pattern: '5027-60-37' used to be stored in a recap's params and
+// made GET /recaps answer 500 from then on (found by the endpoint fuzzer).
+const isoDate = z.iso.date({ error: 'Format tanggal YYYY-MM-DD' });
 
 export const CreateRecapBody = z
   .object({

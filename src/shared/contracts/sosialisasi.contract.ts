@@ -12,6 +12,8 @@ export const CreateAnnouncementBody = z.object({
   targetUnitIds: z.array(z.uuid()).max(200).default([]),
   /** Ask the three-question quiz before acknowledging. */
   hasQuiz: z.boolean().default(false),
+  /** E-mail a notice to every targeted employee with an address. */
+  notifyByEmail: z.boolean().default(true),
 });
 
 /** Counts in the viewer's scope (a unit head: their subtree). */
@@ -27,6 +29,8 @@ export const AnnouncementSummary = z.object({
   target: z.number().int(),
   read: z.number().int(),
   acknowledged: z.number().int(),
+  /** E-mail notices: null when none were asked for. */
+  notices: z.object({ sent: z.number().int(), withoutEmail: z.number().int(), done: z.boolean() }).nullable(),
 });
 export const AnnouncementList = z.object({ items: z.array(AnnouncementSummary) });
 

@@ -29,10 +29,12 @@ import {
   IconChartBar,
   IconReportAnalytics,
   IconBook,
+  IconMap2,
 } from '@tabler/icons-react';
 import { Link, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useAuth, type Permission } from './auth';
+import { useNationalScope } from '../api/national';
 
 interface Item {
   to: string;
@@ -48,6 +50,8 @@ export function NavItems({ onNavigate }: { onNavigate: () => void }) {
   const { t } = useTranslation();
   const { session, user, can } = useAuth();
   const { pathname } = useLocation();
+  // The national overview: only for the platform operator or a tenant that was granted oversight.
+  const nationalScope = useNationalScope(can('dashboard.national'));
   const items: Item[] = [
     { to: '/', label: t('nav.home'), icon: IconHome },
     { to: '/units', label: t('nav.units'), icon: IconHierarchy2, permission: 'unit.read', group: 'data' },
@@ -70,6 +74,7 @@ export function NavItems({ onNavigate }: { onNavigate: () => void }) {
     { to: '/kasus', label: t('cases.nav.inbox'), icon: IconBriefcase, permission: 'case.read', group: 'handling' },
     { to: '/kasus/ppk', label: t('cases.nav.ppk'), icon: IconGavel, permission: 'case.read', group: 'handling' },
     { to: '/dashboard/penanganan', label: t('insights.nav'), icon: IconChartBar, permission: 'dashboard.read', group: 'handling' },
+    { to: '/dashboard/nasional', label: t('national.nav'), icon: IconMap2, permission: 'dashboard.national', show: (nationalScope.data?.scope ?? 'none') !== 'none', group: 'handling' },
     { to: '/rekap', label: t('recaps.nav'), icon: IconReportAnalytics, permission: 'recap.read', group: 'handling' },
     { to: '/satgas', label: t('handling.nav.satgas'), icon: IconUsersGroup, permission: 'satgas.read', group: 'handling' },
     { to: '/katalog', label: t('handling.nav.catalogue'), icon: IconBook2, permission: 'catalogue.read', group: 'handling' },

@@ -44,6 +44,8 @@ export type Permission =
   | 'monitoring.review'
   | 'monitoring.watchlist'
   | 'dashboard.read'
+  | 'dashboard.national'
+  | 'oversight.manage'
   | 'recap.read'
   | 'recap.generate'
   | 'recap.settings'

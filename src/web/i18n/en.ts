@@ -7,6 +7,7 @@ import { casesEn } from './cases.en';
 import { handlingEn } from './handling.en';
 import { monitoringEn } from './monitoring.en';
 import { insightsEn } from './insights.en';
+import { nationalEn } from './national.en';
 import { sosialisasiEn } from './sosialisasi.en';
 
 /** English UI text (same shape as id.ts). */
@@ -127,6 +128,7 @@ export const en: Messages = {
   ...handlingEn,
   ...monitoringEn,
   ...insightsEn,
+  ...nationalEn,
   ...sosialisasiEn,
   enums: {
     unitType: {

@@ -7,6 +7,7 @@ import { casesId } from './cases.id';
 import { handlingId } from './handling.id';
 import { monitoringId } from './monitoring.id';
 import { insightsId } from './insights.id';
+import { nationalId } from './national.id';
 import { sosialisasiId } from './sosialisasi.id';
 
 export const id = {
@@ -126,6 +127,7 @@ export const id = {
   ...handlingId,
   ...monitoringId,
   ...insightsId,
+  ...nationalId,
   ...sosialisasiId,
   enums: {
     unitType: {

@@ -31,14 +31,20 @@ export const insightsEn: typeof insightsId = {
     panels: {
       byState: 'Cases by step', byOrigin: 'Cases by origin', byMonth: 'Cases by month received',
       byItem: 'Reported persons by breach', byUnit: 'Reported persons by unit', byJabatanClass: 'Reported persons by position class', byCategory: 'Reported persons by employee category',
-      steps: 'Time per step', ppk: 'PPK follow-up', compliance: 'Pledge and assembly compliance',
+      steps: 'Time per step', ppk: 'PPK follow-up', monitoring: 'Social-media monitoring', compliance: 'Pledge and assembly compliance',
     },
     hints: {
       cases: 'Counted per case.',
       subjects: 'Counted per reported person (a case may concern several).',
       steps: 'Average duration of each finished passage through a step (from the change into it to the next change), and the cases in that step now and past their due date.',
       ppk: 'Task-force recommendations to the PPK and how many are decided, as on the PPK board.',
+      monitoring: 'Posts captured per week and the hit rate: how many of those reviewed were relevant, by the screener\'s risk band.',
       compliance: 'Pledge and pact signing and assembly reports for the same units.',
+    },
+    monitoring: {
+      band: 'Score band', captured: 'Captured', pending: 'Awaiting review', relevant: 'Relevant', notRelevant: 'Not relevant', hitRate: 'Hit rate',
+      casesOpened: 'Cases opened', oldest: 'oldest {{count}} days',
+      bands: { high: 'High risk (≥ 70)', medium: 'Medium risk (40–69)', low: 'Low risk (< 40)' },
     },
     cols: {
       label: 'Item', count: 'Count', share: 'Share', state: 'Step', completed: 'Passages finished', avgCalendar: 'Average calendar days',

@@ -29,14 +29,20 @@ export const insightsId = {
     panels: {
       byState: 'Kasus per tahap', byOrigin: 'Kasus per asal', byMonth: 'Kasus per bulan diterima',
       byItem: 'Terlapor per jenis pelanggaran', byUnit: 'Terlapor per unit', byJabatanClass: 'Terlapor per kelas jabatan', byCategory: 'Terlapor per kategori pegawai',
-      steps: 'Waktu per tahap', ppk: 'Tindak lanjut PPK', compliance: 'Kepatuhan ikrar dan apel',
+      steps: 'Waktu per tahap', ppk: 'Tindak lanjut PPK', monitoring: 'Pengawasan media sosial', compliance: 'Kepatuhan ikrar dan apel',
     },
     hints: {
       cases: 'Dihitung per kasus.',
       subjects: 'Dihitung per orang yang dilaporkan (satu kasus dapat memuat beberapa terlapor).',
       steps: 'Rata-rata lama setiap tahap yang sudah selesai dilalui (dari perpindahan masuk ke perpindahan berikutnya), serta kasus yang sedang berada di tahap itu dan yang melewati tenggatnya.',
       ppk: 'Rekomendasi Satgas kepada PPK dan berapa yang sudah diputus, seperti papan tindak lanjut PPK.',
+      monitoring: 'Tangkapan unggahan per minggu dan tingkat temuan: berapa dari yang sudah ditelaah ternyata relevan, menurut kelompok skor risiko penyaring.',
       compliance: 'Penandatanganan ikrar dan pakta serta laporan apel pada unit yang sama.',
+    },
+    monitoring: {
+      band: 'Kelompok skor', captured: 'Tangkapan', pending: 'Menunggu telaah', relevant: 'Relevan', notRelevant: 'Tidak relevan', hitRate: 'Tingkat temuan',
+      casesOpened: 'Kasus dibuka', oldest: 'tertua {{count}} hari',
+      bands: { high: 'Risiko tinggi (≥ 70)', medium: 'Risiko sedang (40–69)', low: 'Risiko rendah (< 40)' },
     },
     cols: {
       label: 'Uraian', count: 'Jumlah', share: 'Persentase', state: 'Tahap', completed: 'Selesai dilalui', avgCalendar: 'Rata-rata hari kalender',

@@ -8,6 +8,8 @@ export const sosialisasiEn: typeof sosialisasiId = {
     create: 'Publish an announcement', titleField: 'Title', reference: 'Letter number (optional)', referencePlaceholder: 'Regent’s Circular No. 800.1/123/2026',
     body: 'Text', bodyHint: 'Separate paragraphs with a blank line.', targets: 'Receiving units', targetsHint: 'Each unit with everything below it. Leave empty for all employees.',
     hasQuiz: 'Ask a 3-question quiz before employees acknowledge', publish: 'Publish', published: 'Announcement published.',
+    notifyByEmail: 'E-mail a notice to the receiving employees', notifyHint: 'Sent in batches to every employee with an e-mail address; it holds the title and a link to read it.',
+    noticesDone: 'E-mail notices: {{sent}} sent, {{without}} employees without an e-mail address.', noticesSending: 'E-mail notices being sent: {{sent}} so far.',
     list: 'Announcements', empty: 'No announcements yet.', everyone: 'All employees', quiz: 'With quiz',
     cols: { unit: 'Unit', target: 'Recipients', read: 'Read', acknowledged: 'Acknowledged', ackPct: '% acknowledged', signedPct: '% pledge' },
     counts: '{{read}} read · {{ack}} acknowledged of {{target}} employees', detail: 'Per unit', back: 'Back to the list',

@@ -6,6 +6,8 @@ export const sosialisasiId = {
     create: 'Terbitkan pengumuman', titleField: 'Judul', reference: 'Nomor surat (opsional)', referencePlaceholder: 'SE Bupati Contoh Nomor 800.1/123/2026',
     body: 'Isi', bodyHint: 'Pisahkan paragraf dengan baris kosong.', targets: 'Unit penerima', targetsHint: 'Unit beserta seluruh unit di bawahnya. Kosongkan untuk semua pegawai.',
     hasQuiz: 'Minta pegawai menjawab kuis 3 pertanyaan sebelum menyatakan memahami', publish: 'Terbitkan', published: 'Pengumuman diterbitkan.',
+    notifyByEmail: 'Kirim pemberitahuan e-mail ke pegawai penerima', notifyHint: 'Dikirim bertahap ke setiap pegawai yang punya alamat e-mail; isinya judul dan tautan untuk membaca.',
+    noticesDone: 'Pemberitahuan e-mail: {{sent}} terkirim, {{without}} pegawai tanpa alamat e-mail.', noticesSending: 'Pemberitahuan e-mail sedang dikirim: {{sent}} terkirim sejauh ini.',
     list: 'Pengumuman', empty: 'Belum ada pengumuman.', everyone: 'Semua pegawai', quiz: 'Dengan kuis',
     cols: { unit: 'Unit', target: 'Penerima', read: 'Membaca', acknowledged: 'Menyatakan', ackPct: '% menyatakan', signedPct: '% ikrar' },
     counts: '{{read}} membaca · {{ack}} menyatakan dari {{target}} pegawai', detail: 'Rincian per unit', back: 'Kembali ke daftar',

@@ -116,6 +116,8 @@ export const caseSettings = pgTable('case_settings', {
   stepDays: jsonb('step_days').$type<Record<string, number>>().notNull().default(sql`'{}'::jsonb`),
   /** Working days between escalation levels (assignee → chair → PPK). */
   escalationGapDays: integer('escalation_gap_days').notNull().default(2),
+  /** Tiers examined by a Tim Pemeriksa (null = the legal minimum, DEFAULT_EXAMINATION_TIERS). */
+  examinationTiers: jsonb('examination_tiers').$type<string[]>(),
   /** Classification code in letter numbers, e.g. "800.1.6.4". */
   letterCode: text('letter_code').notNull().default('800.1.6.4'),
   /** Place printed in dates of letters ("Contoh, 3 Desember 2026"). */

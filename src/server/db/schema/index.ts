@@ -10,3 +10,4 @@ export * from './cases.js';
 export * from './monitoring.js';
 export * from './insights.js';
 export * from './sosialisasi.js';
+export * from './national.js';

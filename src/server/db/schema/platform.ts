@@ -1,4 +1,4 @@
-import { index, integer, jsonb, pgTable, primaryKey, text, timestamptz, uuid } from './columns.js';
+import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamptz, uuid } from './columns.js';
 import { tenant } from './tenants.js';
 
 /** Outgoing e-mail. Without SMTP it stays here and shows on the dev outbox page. */
@@ -15,6 +15,11 @@ export const mailMessage = pgTable(
     status: text('status').notNull().default('queued'),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
+    /**
+     * The recipient is a protected reporter: the address is replaced once delivered, never shown on the
+     * dev outbox page, and erased by the retention job if it was never delivered.
+     */
+    forgetRecipient: boolean('forget_recipient').notNull().default(false),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
     sentAt: timestamptz('sent_at'),
   },

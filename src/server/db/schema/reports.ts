@@ -75,6 +75,13 @@ export const report = pgTable(
     reporterActivityOn: date('reporter_activity_on', { mode: 'string' }),
     /** Only for reports entered by staff from another channel; never for a web report. */
     createdBy: uuid('created_by'),
+    /**
+     * Retention tombstone (modules/retention): the day the sealed identity and contact were erased,
+     * N months after the report or its case closed. Null while they are kept.
+     */
+    reporterErasedOn: date('reporter_erased_on', { mode: 'string' }),
+    /** Retention tombstone: the day a rejected report's evidence files were deleted. */
+    evidenceErasedOn: date('evidence_erased_on', { mode: 'string' }),
   },
   (t): PgTableExtraConfigValue[] => [
     primaryKey({ columns: [t.tenantId, t.id] }),

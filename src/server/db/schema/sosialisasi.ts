@@ -5,7 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { PgTableExtraConfigValue } from 'drizzle-orm/pg-core';
-import { boolean, foreignKey, index, pgTable, primaryKey, text, timestamptz, uuid } from './columns.js';
+import { boolean, foreignKey, index, integer, pgTable, primaryKey, text, timestamptz, uuid } from './columns.js';
 import { tenant } from './tenants.js';
 
 export const announcement = pgTable(
@@ -24,6 +24,16 @@ export const announcement = pgTable(
     hasQuiz: boolean('has_quiz').notNull().default(false),
     createdBy: uuid('created_by'),
     publishedAt: timestamptz('published_at').notNull().defaultNow(),
+    /** E-mail every targeted employee who has an address (sent by a job, in batches). */
+    notifyByEmail: boolean('notify_by_email').notNull().default(false),
+    /**
+     * Progress of the e-mail notices: employees are mailed in id order and the last id mailed is
+     * saved in the same transaction as the queued mails, so a retried job resumes without a duplicate.
+     */
+    noticeCursor: uuid('notice_cursor'),
+    noticesSent: integer('notices_sent').notNull().default(0),
+    noticesWithoutEmail: integer('notices_without_email').notNull().default(0),
+    noticesDoneAt: timestamptz('notices_done_at'),
   },
   (t): PgTableExtraConfigValue[] => [primaryKey({ columns: [t.tenantId, t.id] }), index('announcement_published_idx').on(t.tenantId, t.publishedAt)],
 );

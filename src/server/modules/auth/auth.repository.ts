@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { authThrottle, otpCode, session, unit, userAccount } from '../../db/schema/index.js';
 
@@ -27,6 +27,19 @@ export async function insertUser(db: DbOrTx, row: typeof userAccount.$inferInser
 
 export async function updateUser(db: DbOrTx, tenantId: string, id: string, patch: Partial<typeof userAccount.$inferInsert>): Promise<void> {
   await db.update(userAccount).set(patch).where(and(eq(userAccount.tenantId, tenantId), eq(userAccount.id, id)));
+}
+
+/**
+ * Records `step` as the account's last used TOTP time step, only if it is later than the one stored.
+ * One statement, so of several sign-ins racing with the same code exactly one claims it (false: replayed).
+ */
+export async function claimTotpStep(db: DbOrTx, tenantId: string, id: string, step: number): Promise<boolean> {
+  const claimed = await db
+    .update(userAccount)
+    .set({ totpLastStep: step })
+    .where(and(eq(userAccount.tenantId, tenantId), eq(userAccount.id, id), or(isNull(userAccount.totpLastStep), lt(userAccount.totpLastStep, step))))
+    .returning({ id: userAccount.id });
+  return claimed.length === 1;
 }
 
 export async function insertSession(db: DbOrTx, row: typeof session.$inferInsert): Promise<void> {

@@ -11,6 +11,7 @@ import { findEmployeeByIdNumber } from '../employees/employees.repository.js';
 import { resolveTenantForSignIn } from '../tenants/tenants.service.js';
 import type { TenantRow } from '../tenants/tenants.repository.js';
 import {
+  claimTotpStep,
   clearThrottle,
   consumeOpenOtps,
   deleteSession,
@@ -102,11 +103,14 @@ export async function signInWithPassword(deps: AppDeps, requestId: string, input
   if (user.totpSecret) {
     if (!input.totp) throw new AppError('TOTP_REQUIRED');
     const result = await verifyTotp({ secret: user.totpSecret, token: input.totp, epochTolerance: 30, afterTimeStep: user.totpLastStep ?? undefined }).catch(() => ({ valid: false as const }));
-    if (!result.valid) {
+    // Replay guard: `afterTimeStep` above uses the step read before the (slow) password check, so two
+    // sign-ins racing with one code both passed it (auth-attacks.test.ts, #8). The step is now claimed
+    // atomically; whoever loses the race was replaying the code.
+    const step = result.valid && 'timeStep' in result ? result.timeStep : null;
+    if (step === null || !(await claimTotpStep(deps.db, tenant.id, user.id, step))) {
       const locked = await registerFailure(deps, ctx, key, 'auth.totp.failed');
       throw new AppError(locked ? 'ACCOUNT_LOCKED' : 'TOTP_INVALID');
     }
-    await updateUser(deps.db, tenant.id, user.id, { totpLastStep: (result as { timeStep?: number }).timeStep ?? null });
   }
   await clearThrottle(deps.db, tenant.id, key);
   return issueSession(deps, tenant, user, requestId, 'auth.login');

@@ -4,7 +4,7 @@
  * and `loadWorkingCalendar`; admins change them here, every change audited.
  */
 import type { z } from 'zod';
-import { DEADLINE_STEPS, DEFAULT_STEP_DAYS, type DeadlineStep } from '../../../shared/case-workflow.js';
+import { DEADLINE_STEPS, DEFAULT_EXAMINATION_TIERS, DEFAULT_STEP_DAYS, REQUIRED_EXAMINATION_TIERS, TIERS, type DeadlineStep, type Tier } from '../../../shared/case-workflow.js';
 import type { CaseSettingsBody, CaseSettingsView, HolidayBody, HolidayList, HolidayView } from '../../../shared/contracts/case-settings.contract.js';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { AppError, notFound } from '../../http/app-error.js';
@@ -20,6 +20,8 @@ import { deleteTenantHoliday, findCaseSettings, findTenantHoliday, insertTenantH
 export interface CaseSettings {
   stepDays: Record<DeadlineStep, number>;
   escalationGapDays: number;
+  /** Tiers examined by a Tim Pemeriksa: the legal minimum plus whatever the tenant added. */
+  examinationTiers: Tier[];
   letterCode: string;
   letterPlace: string | null;
   ppkTitle: string;
@@ -44,12 +46,13 @@ export async function getCaseSettings(db: DbOrTx, tenantId: string): Promise<Cas
     if (typeof saved === 'number' && Number.isInteger(saved) && saved > 0) stepDays[step] = saved;
   }
   if (row) {
-    return { stepDays, escalationGapDays: row.escalationGapDays, letterCode: row.letterCode, letterPlace: row.letterPlace, ppkTitle: row.ppkTitle, ppkName: row.ppkName, updatedAt: row.updatedAt, updatedByName: row.updatedByName };
+    return { stepDays, escalationGapDays: row.escalationGapDays, examinationTiers: examinationTiersOf(row.examinationTiers), letterCode: row.letterCode, letterPlace: row.letterPlace, ppkTitle: row.ppkTitle, ppkName: row.ppkName, updatedAt: row.updatedAt, updatedByName: row.updatedByName };
   }
   const tenant = await findTenantById(db, tenantId);
   return {
     stepDays,
     escalationGapDays: 2,
+    examinationTiers: [...DEFAULT_EXAMINATION_TIERS],
     letterCode: '800.1.6.4',
     letterPlace: tenant ? placeFromTenantName(tenant.name) : null,
     ppkTitle: (tenant && PPK_TITLE_BY_KIND[tenant.kind]) ?? 'Bupati',
@@ -57,6 +60,12 @@ export async function getCaseSettings(db: DbOrTx, tenantId: string): Promise<Cas
     updatedAt: null,
     updatedByName: null,
   };
+}
+
+/** Saved tiers in catalogue order, never below the legal minimum (a hand-edited row cannot drop it). */
+function examinationTiersOf(saved: string[] | null): Tier[] {
+  const chosen = new Set<string>([...(saved ?? DEFAULT_EXAMINATION_TIERS), ...REQUIRED_EXAMINATION_TIERS]);
+  return TIERS.filter((t) => chosen.has(t));
 }
 
 /** The tenant's working calendar: weekends, national holidays and its own days off. */
@@ -75,6 +84,8 @@ function present(s: CaseSettings): z.infer<typeof CaseSettingsView> {
     stepDays: s.stepDays,
     defaultStepDays: { ...DEFAULT_STEP_DAYS },
     escalationGapDays: s.escalationGapDays,
+    examinationTiers: s.examinationTiers,
+    requiredExaminationTiers: [...REQUIRED_EXAMINATION_TIERS],
     letterCode: s.letterCode,
     letterPlace: s.letterPlace,
     ppkTitle: s.ppkTitle,
@@ -95,14 +106,21 @@ export async function updateCaseSettings(db: Db, ctx: RequestContext, input: z.i
   await db.transaction(async (tx) => {
     const before = await getCaseSettings(tx, ctx.tenantId);
     const changedSteps = DEADLINE_STEPS.filter((s) => before.stepDays[s] !== input.stepDays[s]);
+    const examinationTiers = input.examinationTiers ? examinationTiersOf(input.examinationTiers) : before.examinationTiers;
+    const examinationChanged = examinationTiers.join() !== before.examinationTiers.join();
     const reason = input.reason?.trim() || null;
-    if (changedSteps.length > 0 && (!reason || reason.length < 5)) {
-      throw new AppError('REASON_REQUIRED', { reason: 'Tulis alasan perubahan tenggat (minimal 5 karakter).', changedSteps }, 'Perubahan tenggat langkah penanganan wajib disertai alasan.');
+    if ((changedSteps.length > 0 || examinationChanged) && (!reason || reason.length < 5)) {
+      throw new AppError(
+        'REASON_REQUIRED',
+        { reason: 'Tulis alasan perubahan alur atau tenggat (minimal 5 karakter).', changedSteps, examinationChanged },
+        'Perubahan tenggat atau alur penanganan wajib disertai alasan.',
+      );
     }
     const row = {
       tenantId: ctx.tenantId,
       stepDays: input.stepDays,
       escalationGapDays: input.escalationGapDays,
+      examinationTiers,
       letterCode: input.letterCode,
       letterPlace: input.letterPlace || null,
       ppkTitle: input.ppkTitle,

@@ -126,6 +126,7 @@ export async function actOnCase(kit: ReportKit, deps: AppDeps, ctx: RequestConte
     const plan = planAction(row, subjects, events, body, {
       itemTier: (code) => items.find((i) => i.code === code)?.tier ?? null,
       ppkName: [settings.ppkTitle, settings.ppkName].filter(Boolean).join(' '),
+      examinationTiers: settings.examinationTiers,
       today,
     });
     if (body.action === 'request_info') await requireLinkedReports(tx, ctx, id);

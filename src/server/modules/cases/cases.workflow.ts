@@ -11,7 +11,6 @@ import {
   REPORTER_CLOSE_MESSAGES,
   REPORTER_STATE_MESSAGES,
   SANCTIONS,
-  TIERS_NEEDING_EXAMINATION,
   TIER_LABELS,
   type CaseDocumentKind,
   type CaseState,
@@ -45,6 +44,8 @@ export interface Plan {
 export interface PlanFacts {
   itemTier: (code: string) => Tier | null;
   ppkName: string;
+  /** The tenant's workflow setting: tiers that go through a Tim Pemeriksa (always incl. sedang/berat/PTDH). */
+  examinationTiers: readonly Tier[];
   /** The tenant's calendar day: records of what happened cannot be dated after it. */
   today: string;
 }
@@ -195,8 +196,14 @@ export function planAction(c: CaseRow, subjects: SubjectRow[], events: EventRow[
         return !p.clarified && !ignoredBoth(p, 'clarification');
       });
       if (pending.length) throw refuse(`Klarifikasi belum dicatat (atau dua panggilan belum diabaikan) untuk: ${pending.map((s) => s.name).join(', ')}.`);
-      const needsExam = live.some((s) => s.tier && TIERS_NEEDING_EXAMINATION.includes(s.tier));
-      return { ...base, ...stateChange(needsExam ? 'examination' : 'conclusion'), reason: body.note ?? null };
+      const examined = live.filter((s) => s.tier && facts.examinationTiers.includes(s.tier));
+      // The tiers in force are recorded, so the history explains the route even after the setting changes.
+      return {
+        ...base,
+        ...stateChange(examined.length ? 'examination' : 'conclusion'),
+        eventData: { examinationTiers: [...facts.examinationTiers], examinedSubjects: examined.map((s) => s.id) },
+        reason: body.note ?? null,
+      };
     }
 
     case 'form_examination_team': {
@@ -216,7 +223,7 @@ export function planAction(c: CaseRow, subjects: SubjectRow[], events: EventRow[
 
     case 'finish_examination': {
       if (!examinationTeam(events).length) throw refuse('Tim Pemeriksa belum dibentuk.');
-      const pending = live.filter((s) => s.tier && TIERS_NEEDING_EXAMINATION.includes(s.tier)).filter((s) => {
+      const pending = live.filter((s) => s.tier && facts.examinationTiers.includes(s.tier)).filter((s) => {
         const p = progressOf(events, s.id);
         return !p.bapRecorded && !ignoredBoth(p, 'examination');
       });

@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
+import { AppError } from '../../http/app-error.js';
 import { electionContest, electionEvent } from '../../db/schema/index.js';
 
 export type EventRow = typeof electionEvent.$inferSelect;
@@ -38,11 +39,27 @@ export async function updateEvent(tx: DbOrTx, tenantId: string, id: string, patc
   await tx.update(electionEvent).set(patch).where(and(eq(electionEvent.tenantId, tenantId), eq(electionEvent.id, id)));
 }
 
+async function contestInUse(tx: DbOrTx, tenantId: string, contestId: string): Promise<boolean> {
+  const result = await tx.execute(sql`
+    select exists (select 1 from case_file where tenant_id = ${tenantId} and election_contest_id = ${contestId})
+        or exists (select 1 from report where tenant_id = ${tenantId} and election_contest_id = ${contestId})
+        or exists (select 1 from social_capture_revision where tenant_id = ${tenantId} and election_contest_id = ${contestId})
+        or exists (select 1 from monitoring_watchlist where tenant_id = ${tenantId} and election_contest_id = ${contestId})
+        or exists (select 1 from capture_import where tenant_id = ${tenantId} and election_contest_id = ${contestId}) as used`);
+  return Boolean((result as unknown as { rows: { used: boolean }[] }).rows[0]?.used);
+}
+
 export async function replaceContests(tx: DbOrTx, tenantId: string, eventId: string, rows: (typeof electionContest.$inferInsert)[]): Promise<void> {
   const keep = rows.map((r) => r.id).filter((id): id is string => !!id);
   const existing = await listContests(tx, tenantId, [eventId]);
   for (const old of existing) {
-    if (!keep.includes(old.id)) await tx.delete(electionContest).where(and(eq(electionContest.tenantId, tenantId), eq(electionContest.id, old.id)));
+    if (keep.includes(old.id)) continue;
+    // Cases, reports, captures and watchlists date their acts against a contest's penetapan calon:
+    // a contest they point at can be renamed or re-dated (same id) but never dropped.
+    if (await contestInUse(tx, tenantId, old.id)) {
+      throw new AppError('CONFLICT', { contests: `Kontestasi "${old.name}" sudah dipakai oleh kasus, laporan atau pengawasan dan tidak dapat dihapus; ubah nama atau tanggalnya saja.` }, 'Kontestasi yang sudah dipakai tidak dapat dihapus.');
+    }
+    await tx.delete(electionContest).where(and(eq(electionContest.tenantId, tenantId), eq(electionContest.id, old.id)));
   }
   for (const row of rows) {
     if (row.id && existing.some((e) => e.id === row.id)) {

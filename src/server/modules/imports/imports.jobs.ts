@@ -7,7 +7,7 @@ import type { ImportField } from '../../../shared/contracts/imports.contract.js'
 import type { EmployeeCategory } from '../../../shared/enums.js';
 import { copyRows } from '../../db/copy.js';
 import type { AppDeps } from '../../deps.js';
-import type { RequestContext } from '../../lib/context.js';
+import { systemContext, type RequestContext } from '../../lib/context.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { findRootUnit, insertUnit, unitNameKey } from '../units/units.repository.js';
 import { validateRow, type Cell, type RowIssue, type StagedEmployee } from './import-normalize.js';
@@ -20,6 +20,7 @@ import {
   deactivateMissing,
   deleteStagedRows,
   findImport,
+  findImportsWithoutJob,
   linkSupervisors,
   listUnitsForMatching,
   updateImport,
@@ -27,6 +28,7 @@ import {
   type UpsertColumn,
 } from './imports.repository.js';
 import { IMPORT_COMMIT_JOB, IMPORT_VALIDATE_JOB, type ImportJobPayload } from './imports.service.js';
+import { enqueueNationalRefresh } from '../insights/national.jobs.js';
 
 const BATCH = 5000;
 const STAGE_COLUMNS = [
@@ -198,10 +200,27 @@ export async function runImportCommit(deps: AppDeps, payload: ImportJobPayload):
         after: { fileName: batch.fileName, sha256: batch.fileSha256, ...summary, options },
       });
     });
+    // A bulk change: the tenant's figures in the national roll-up are refreshed now, not at the next hour.
+    await enqueueNationalRefresh(deps, tenantId).catch((error: unknown) => deps.log.error({ err: error, importId }, 'national refresh not queued'));
   } catch (error) {
     deps.log.error({ err: error, importId }, 'import commit failed');
     await updateImport(deps.db, tenantId, importId, { status: 'failed', failureMessage: 'Penyimpanan gagal; tidak ada data yang berubah. Coba unggah ulang berkas.' });
   }
+}
+
+/**
+ * At start-up, after the queue started: enqueues the job again for every import left waiting for a
+ * job that does not exist (a crash between the status change and the enqueue; see
+ * findImportsWithoutJob). Safe because both jobs are idempotent. The resumed job acts as the system.
+ */
+export async function resumeInterruptedImports(deps: AppDeps): Promise<number> {
+  const stalled = await findImportsWithoutJob(deps.db);
+  for (const i of stalled) {
+    const ctx = systemContext(i.tenantId, 'sistem (impor dilanjutkan setelah restart)');
+    const payload: ImportJobPayload = { tenantId: i.tenantId, importId: i.id, requestId: ctx.requestId, actor: ctx.actor };
+    await deps.jobs.enqueue(i.status === 'validating' ? IMPORT_VALIDATE_JOB : IMPORT_COMMIT_JOB, payload);
+  }
+  return stalled.length;
 }
 
 export function registerImportJobs(deps: AppDeps): void {

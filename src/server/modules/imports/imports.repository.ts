@@ -27,6 +27,26 @@ export async function updateImport(db: DbOrTx, tenantId: string, id: string, pat
   return row!;
 }
 
+/**
+ * Imports in `validating`/`committing` for which no job is queued, running or waiting for a retry.
+ * The status change commits before its job is enqueued (two steps), so a crash in between leaves the
+ * import waiting for a job that does not exist (found by `npm run proof:crash`). pg-boss keeps its jobs
+ * in `pgboss.job` of the same database; without that table (inline jobs) nothing can be waiting.
+ */
+export async function findImportsWithoutJob(db: DbOrTx): Promise<{ tenantId: string; id: string; status: 'validating' | 'committing' }[]> {
+  const boss = (await db.execute(sql`select to_regclass('pgboss.job') is not null as present`)) as unknown as { rows: { present: boolean }[] };
+  if (!boss.rows[0]?.present) return [];
+  const result = (await db.execute(sql`
+    select b.tenant_id as "tenantId", b.id, b.status from import_batch b
+     where b.status in ('validating', 'committing')
+       and not exists (
+         select 1 from pgboss.job j
+          where j.name = case b.status when 'validating' then 'import.validate' else 'import.commit' end
+            and j.data->>'importId' = b.id::text
+            and j.state::text in ('created', 'retry', 'active'))`)) as unknown as { rows: { tenantId: string; id: string; status: 'validating' | 'committing' }[] };
+  return result.rows;
+}
+
 /** Clears what an earlier (interrupted) run staged, so a retried job starts clean. */
 export async function clearStaging(db: DbOrTx, tenantId: string, importId: string): Promise<void> {
   await db.delete(importRow).where(and(eq(importRow.tenantId, tenantId), eq(importRow.importId, importId)));

@@ -81,6 +81,8 @@ export async function uploadImport(deps: AppDeps, ctx: RequestContext, file: { f
       throw new AppError('VALIDATION_FAILED', { file: 'Baris pertama berkas harus berisi judul kolom.' });
     }
     const mapping = suggestMapping(headers);
+    // A failed transaction (e.g. a NUL byte in the file name) must not leave the file behind without its
+    // row (found by the hostile-upload test).
     return await deps.db.transaction(async (tx) => {
       const created = await insertImport(tx, {
         tenantId: ctx.tenantId,
@@ -97,6 +99,9 @@ export async function uploadImport(deps: AppDeps, ctx: RequestContext, file: { f
       });
       await recordAudit(tx, ctx, { action: 'employee.import.upload', entityType: 'import', entityId: id, after: { fileName: created.fileName, sha256: created.fileSha256, size } });
       return created;
+    }).catch(async (error: unknown) => {
+      await rm(finalPath, { force: true });
+      throw error;
     });
   } finally {
     await rm(tempPath, { force: true });

@@ -31,7 +31,7 @@ export interface CaseInsightsInput {
   labels: { state: Readonly<Record<string, string>>; origin: Readonly<Record<string, string>>; jabatanClass: Readonly<Record<string, string>>; category: Readonly<Record<string, string>> };
 }
 
-type Figures = Omit<CaseInsightsT, 'filters' | 'isSuppressed' | 'today' | 'compliance'>;
+type Figures = Omit<CaseInsightsT, 'filters' | 'isSuppressed' | 'today' | 'compliance' | 'monitoring'>;
 
 const NONE = 'none';
 const DAY_MS = 86_400_000;

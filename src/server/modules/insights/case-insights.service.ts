@@ -20,6 +20,8 @@ import { listCampaigns } from '../pledges/pledges.repository.js';
 import { findTenantById } from '../tenants/tenants.repository.js';
 import { findRootUnit, findUnit, type UnitRow } from '../units/units.repository.js';
 import { buildCaseInsights } from './case-insights.build.js';
+import { buildMonitoringInsights } from './monitoring-insights.build.js';
+import { monitoringCounts } from './monitoring-insights.repository.js';
 import { INSIGHT_SECTIONS, renderCaseInsightsXlsx, type InsightSection } from './insights.export.js';
 import { caseFacts, caseTransitions, childUnits, currentItems, type CaseFilter } from './insights.repository.js';
 
@@ -93,6 +95,9 @@ export async function getCaseInsights(deps: AppDeps, ctx: RequestContext, q: Cas
     isSuppressed,
     today,
     ...figures,
+    monitoring: scopeFor(ctx.actor, 'monitoring.read')
+      ? buildMonitoringInsights(await monitoringCounts(deps.db, { tenantId: ctx.tenantId, eventId: q.event, from: q.from, to: q.to, unitPath: isWholeTenant ? null : unit.path, timeZone: tenant.timezone }), now)
+      : null,
     compliance: await complianceSummary(deps, ctx, q.event, q.unitId, now),
   };
 }
@@ -101,14 +106,14 @@ export async function getCaseInsights(deps: AppDeps, ctx: RequestContext, q: Cas
 async function complianceSummary(deps: AppDeps, ctx: RequestContext, eventId: string | undefined, unitId: string | undefined, now: Date): Promise<CaseInsightsT['compliance']> {
   if (!scopeFor(ctx.actor, 'compliance.read')) return [];
   const campaigns = (await listCampaigns(deps.db, ctx.tenantId)).map((r) => r.campaign).filter((c) => (eventId ? c.eventId === eventId : c.status === 'open'));
-  const out: CaseInsightsT['compliance'] = [];
-  for (const c of campaigns) {
+  // One tree per campaign, side by side: on PostgreSQL each runs on its own connection (PGlite queues them).
+  return Promise.all(campaigns.map(async (c) => {
     const scope = await resolveCampaignScope(deps.db, ctx, 'compliance.read', c.id, unitId);
     const top = (await computeTree(deps.db, scope, now)).units.filter((u) => u.depth === 0);
     const sum = (f: (u: (typeof top)[number]) => number) => top.reduce((s, u) => s + f(u), 0);
     const target = sum((u) => u.targetSubtree);
     const signed = sum((u) => u.signedSubtree);
-    out.push({
+    return {
       campaignId: c.id,
       campaignName: c.name,
       status: c.status,
@@ -119,9 +124,8 @@ async function complianceSummary(deps: AppDeps, ctx: RequestContext, eventId: st
       apelReported: sum((u) => u.rollup.apelReported),
       apelAccepted: sum((u) => u.rollup.apelAccepted),
       overdueUnits: sum((u) => u.rollup.overdue),
-    });
-  }
-  return out;
+    };
+  }));
 }
 
 /** GET /insights/cases.xlsx: the same figures as a workbook; a download of official figures is audited. */

@@ -6,7 +6,7 @@ import type { CaseInsightsT, CellT } from '../../../shared/contracts/insights.co
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Sections of the workbook; `?section=` picks one. */
-export const INSIGHT_SECTIONS = ['byState', 'byOrigin', 'byMonth', 'byItem', 'byUnit', 'byJabatanClass', 'byCategory', 'steps', 'ppk', 'compliance'] as const;
+export const INSIGHT_SECTIONS = ['byState', 'byOrigin', 'byMonth', 'byItem', 'byUnit', 'byJabatanClass', 'byCategory', 'steps', 'ppk', 'monitoring', 'compliance'] as const;
 export type InsightSection = (typeof INSIGHT_SECTIONS)[number];
 
 const SHEET_NAMES: Record<InsightSection, string> = {
@@ -19,6 +19,7 @@ const SHEET_NAMES: Record<InsightSection, string> = {
   byCategory: 'Terlapor per kategori',
   steps: 'Waktu per tahap',
   ppk: 'Tindak lanjut PPK',
+  monitoring: 'Pengawasan medsos',
   compliance: 'Kepatuhan ikrar',
 };
 
@@ -72,6 +73,21 @@ export async function renderCaseInsightsXlsx(view: CaseInsightsT, meta: { instan
         ['Menunggu keputusan sekarang', cellValue(view.ppk.waiting), null, null, null],
         ['Rata-rata lama menunggu (hari kerja)', view.ppk.avgWaitingWorkingDays, null, null, null],
       ]);
+    if (s === 'monitoring' && view.monitoring) {
+      const m = view.monitoring;
+      const pct = (v: number | null) => (v === null ? null : `${v}%`);
+      const bandLabel = { high: 'Risiko tinggi (≥ 70)', medium: 'Risiko sedang (40–69)', low: 'Risiko rendah (< 40)' } as const;
+      sheet(s, ['Kelompok', 'Tangkapan', 'Menunggu telaah', 'Relevan', 'Tidak relevan', 'Tingkat temuan'], [
+        ['Semua', m.captured, m.pending, m.relevant, m.notRelevant, pct(m.hitRatePct)],
+        ...m.byBand.map((b) => [bandLabel[b.band], b.captured, b.pending, b.relevant, b.notRelevant, pct(b.hitRatePct)]),
+        [],
+        ['Minggu (Senin)', 'Tangkapan', 'Ditelaah', 'Relevan', null, null],
+        ...m.byWeek.map((w) => [w.week, w.captured, w.reviewed, w.relevant, null, null]),
+        [],
+        ['Kasus dibuka dari tangkapan', m.casesOpened, null, null, null, null],
+        ['Umur antrean tertua (hari)', m.oldestPendingDays, null, null, null, null],
+      ]);
+    }
     if (s === 'compliance')
       sheet(s, ['Kampanye', 'Sasaran', 'Sudah tanda tangan', '% tanda tangan', 'Unit wajib apel', 'Apel dilaporkan', 'Apel diterima', 'Unit terlambat'],
         view.compliance.map((c) => [c.campaignName, c.target, c.signed, c.signedPct, c.apelRequired, c.apelReported, c.apelAccepted, c.overdueUnits]));

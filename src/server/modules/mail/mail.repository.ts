@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, lte, ne, notInArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { mailMessage } from '../../db/schema/index.js';
 
@@ -25,4 +25,17 @@ export async function listOutbox(db: DbOrTx, tenantId: string | null, limit: num
     .where(tenantId ? eq(mailMessage.tenantId, tenantId) : undefined)
     .orderBy(desc(mailMessage.createdAt))
     .limit(limit);
+}
+
+/**
+ * Retention: erases the address of protected-reporter mail that was never delivered (dev outbox,
+ * failed or still queued) and is older than `before`. Returns how many rows changed.
+ */
+export async function eraseUndeliveredReporterAddresses(db: DbOrTx, tenantId: string, before: Date, placeholder: string, keep: string[]): Promise<number> {
+  const rows = await db
+    .update(mailMessage)
+    .set({ toAddress: placeholder })
+    .where(and(eq(mailMessage.tenantId, tenantId), eq(mailMessage.forgetRecipient, true), ne(mailMessage.status, 'sent'), lte(mailMessage.createdAt, before), notInArray(mailMessage.toAddress, keep)))
+    .returning({ id: mailMessage.id });
+  return rows.length;
 }

@@ -6,7 +6,7 @@
  * CSV/JSONL, lacks a required column or has no rows is refused whole.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import type { CaptureImportOptions } from '../../../shared/contracts/monitoring.contract.js';
@@ -46,6 +46,8 @@ export async function uploadCaptureImport(deps: AppDeps, ctx: RequestContext, fi
   const storagePath = join(dir, `capture-${id}.upload`);
   await writeFile(storagePath, file.bytes, { mode: 0o640 });
   const sha256 = createHash('sha256').update(file.bytes).digest('hex');
+  // A failed transaction (e.g. a NUL byte in the file name) must not leave the upload on disk without
+  // its row (found by the hostile-upload test).
   const created = await deps.db.transaction(async (tx) => {
     const row = await insertCaptureImport(tx, {
       tenantId: ctx.tenantId, id, status: 'queued', fileName: file.fileName.slice(0, 200) || 'impor', fileSha256: sha256, fileSize: file.bytes.length,
@@ -53,6 +55,9 @@ export async function uploadCaptureImport(deps: AppDeps, ctx: RequestContext, fi
     });
     await recordAudit(tx, ctx, { action: 'monitoring.import.upload', entityType: 'capture_import', entityId: id, after: { fileName: row.fileName, sha256, size: file.bytes.length, mode: options.mode, electionEventId: eventId } });
     return row;
+  }).catch(async (error: unknown) => {
+    await rm(storagePath, { force: true });
+    throw error;
   });
   const payload: CaptureImportJobPayload = { tenantId: ctx.tenantId, importId: id, requestId: ctx.requestId, actor: ctx.actor };
   await deps.jobs.enqueue(CAPTURE_IMPORT_JOB, payload);

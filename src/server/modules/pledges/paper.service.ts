@@ -1,4 +1,5 @@
 /** Paper signatures recorded by a unit admin for employees without a device, and revocation. */
+import { rm } from 'node:fs/promises';
 import type { AppDeps } from '../../deps.js';
 import { AppError, notFound } from '../../http/app-error.js';
 import type { RequestContext } from '../../lib/context.js';
@@ -7,7 +8,7 @@ import { requireScope } from '../../lib/policy.js';
 import { checkUpload } from '../../lib/uploads.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { findEmployeeById, findEmployeeUnitPath } from '../employees/employees.repository.js';
-import { findSignature, findSignatureOf, insertSignatureOnce, insertStoredFile, isEmployeeTargeted, searchSignatures, updateSignatureRow, type SignatureRow } from './pledges.repository.js';
+import { findCampaign, findSignature, findSignatureOf, insertSignatureOnce, insertStoredFile, isEmployeeTargeted, searchSignatures, updateSignatureRow, type SignatureRow } from './pledges.repository.js';
 import { loadCampaignContext, RENDER_PDF_JOB, signatureDraft, signedPayload } from './signing.service.js';
 
 const SCAN_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
@@ -39,12 +40,17 @@ export async function recordPaperSignature(
     paperSignedOn: input.signedOn,
     keyId: deps.signingKey.keyId,
   });
+  // A refused or failed transaction (e.g. a NUL byte in the file name) must not leave the scan on disk
+  // without its row (found by the hostile-upload test).
   const created = await deps.db.transaction(async (tx) => {
     await insertStoredFile(tx, { tenantId: ctx.tenantId, id: written.id, purpose: 'paper_scan', fileName: input.fileName.slice(0, 200), mimeType: type.mime, size: written.size, sha256: written.sha256, storagePath: written.storagePath, createdBy: ctx.actor.userId });
     const inserted = await insertSignatureOnce(tx, { ...draft, serverSignature: deps.signingKey.sign(signedPayload(draft)), paperScanFileId: written.id, recordedBy: ctx.actor.userId });
     if (!inserted) throw new AppError('CONFLICT', null, 'Pegawai ini sudah menandatangani kampanye ini.');
     await recordAudit(tx, ctx, { action: 'pledge.record_paper', entityType: 'pledge_signature', entityId: inserted.id, after: { campaignId, employeeId: employee.id, signedOn: input.signedOn, scanSha256: written.sha256 } });
     return inserted;
+  }).catch(async (error: unknown) => {
+    await rm(written.storagePath, { force: true });
+    throw error;
   });
   await deps.jobs.enqueue(RENDER_PDF_JOB, { tenantId: ctx.tenantId, signatureId: created.id });
   return created;
@@ -66,6 +72,8 @@ export async function revokeSignature(deps: AppDeps, ctx: RequestContext, signat
 /** Signatures of a campaign for staff (pimpinan_unit: their subtree), newest first, searchable. */
 export async function listCampaignSignatures(deps: AppDeps, ctx: RequestContext, campaignId: string, query: { q?: string; method?: 'online' | 'paper'; page: number; pageSize: number }) {
   const scope = requireScope(ctx.actor, 'pledge.read');
+  // Another tenant's (or no) campaign is 404 like every campaign route, not an empty list (access matrix, #8).
+  if (!(await findCampaign(deps.db, ctx.tenantId, campaignId))) throw notFound({ campaignId });
   const { rows, total } = await searchSignatures(deps.db, ctx.tenantId, campaignId, {
     q: query.q,
     method: query.method,

@@ -116,3 +116,40 @@ export async function unitNames(db: DbOrTx, tenantId: string, ids: readonly stri
   const rows = rowsOf<{ id: string; name: string }>(await db.execute(sql`select id, name from unit where tenant_id = ${tenantId} and id = any(${uuidArray(ids)}::uuid[])`));
   return new Map(rows.map((r) => [r.id, r.name]));
 }
+
+export interface NoticeRecipient {
+  id: string;
+  name: string;
+  email: string | null;
+}
+
+/** The next targeted active employees after `cursor`, in id order (the notice job's batches). */
+export async function nextNoticeRecipients(db: DbOrTx, tenantId: string, a: AnnouncementRow, cursor: string | null, limit: number): Promise<NoticeRecipient[]> {
+  return rowsOf<NoticeRecipient>(
+    await db.execute(sql`
+      select e.id, e.name, nullif(trim(e.email), '') as email from employee e
+      where e.tenant_id = ${tenantId} and e.id in (select r.id from (${recipientsSql(tenantId, a, '/')}) r)
+        ${cursor ? sql`and e.id > ${cursor}::uuid` : sql``}
+      order by e.id limit ${limit}`),
+  );
+}
+
+/** Saves the notice job's progress after a batch (same transaction as the batch's queued mails). */
+export async function advanceNotices(tx: DbOrTx, tenantId: string, id: string, cursor: string, sent: number, withoutEmail: number): Promise<void> {
+  await tx
+    .update(announcement)
+    .set({ noticeCursor: cursor, noticesSent: sql`${announcement.noticesSent} + ${sent}`, noticesWithoutEmail: sql`${announcement.noticesWithoutEmail} + ${withoutEmail}` })
+    .where(and(eq(announcement.tenantId, tenantId), eq(announcement.id, id)));
+}
+
+export async function finishNotices(tx: DbOrTx, tenantId: string, id: string, at: Date): Promise<void> {
+  await tx.update(announcement).set({ noticesDoneAt: at }).where(and(eq(announcement.tenantId, tenantId), eq(announcement.id, id)));
+}
+
+/** Announcements whose notices were asked for and never finished (a crash between publish and the job). */
+export async function unfinishedNotices(db: DbOrTx, olderThan: Date): Promise<{ tenantId: string; id: string }[]> {
+  return db
+    .select({ tenantId: announcement.tenantId, id: announcement.id })
+    .from(announcement)
+    .where(and(eq(announcement.notifyByEmail, true), sql`${announcement.noticesDoneAt} is null`, sql`${announcement.publishedAt} < ${olderThan}`));
+}

@@ -14,6 +14,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { computeTree, resolveCampaignScope } from '../compliance/compliance.service.js';
 import { listCampaigns } from '../pledges/pledges.repository.js';
 import { findUnit } from '../units/units.repository.js';
+import { NOTICE_JOB } from './sosialisasi.jobs.js';
 import {
   announcementCounts,
   announcementsFor,
@@ -45,6 +46,8 @@ async function summarize(deps: AppDeps, ctx: RequestContext, a: AnnouncementRow,
     hasQuiz: a.hasQuiz,
     targetUnitNames: a.targetUnitIds.map((id) => names.get(id) ?? id),
     ...(await announcementCounts(deps.db, ctx.tenantId, a, prefix)),
+    // Notice totals are instansi-wide: a unit head sees the rates of their subtree, not these.
+    notices: a.notifyByEmail && prefix === '/' ? { sent: a.noticesSent, withoutEmail: a.noticesWithoutEmail, done: a.noticesDoneAt !== null } : null,
   };
 }
 
@@ -54,11 +57,13 @@ export async function publishAnnouncement(deps: AppDeps, ctx: RequestContext, in
   const targets = [...new Set(input.targetUnitIds)];
   for (const id of targets) if (!(await findUnit(deps.db, ctx.tenantId, id))) throw new AppError('VALIDATION_FAILED', { targetUnitIds: `Unit ${id} tidak ada.` });
   const row = await deps.db.transaction(async (tx) => {
-    const created = await insertAnnouncement(tx, { tenantId: ctx.tenantId, title: input.title, body: input.body, reference: input.reference ?? null, targetUnitIds: targets, hasQuiz: input.hasQuiz, createdBy: ctx.actor.userId });
-    await recordAudit(tx, ctx, { action: 'announcement.publish', entityType: 'announcement', entityId: created.id, after: { title: created.title, reference: created.reference, targetUnitIds: targets, hasQuiz: created.hasQuiz } });
+    const created = await insertAnnouncement(tx, { tenantId: ctx.tenantId, title: input.title, body: input.body, reference: input.reference ?? null, targetUnitIds: targets, hasQuiz: input.hasQuiz, notifyByEmail: input.notifyByEmail, createdBy: ctx.actor.userId });
+    await recordAudit(tx, ctx, { action: 'announcement.publish', entityType: 'announcement', entityId: created.id, after: { title: created.title, reference: created.reference, targetUnitIds: targets, hasQuiz: created.hasQuiz, notifyByEmail: created.notifyByEmail } });
     return created;
   });
-  return summarize(deps, ctx, row, '/');
+  // After commit; a crash before this line is caught up by the scheduler (resumeAnnouncementNotices).
+  if (row.notifyByEmail) await deps.jobs.enqueue(NOTICE_JOB, { tenantId: ctx.tenantId, announcementId: row.id });
+  return summarize(deps, ctx, (await findAnnouncement(deps.db, ctx.tenantId, row.id))!, '/');
 }
 
 /** GET /sosialisasi/announcements: with read and acknowledgement counts in the viewer's scope. */

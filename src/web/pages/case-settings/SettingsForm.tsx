@@ -1,7 +1,7 @@
 import { useMemo, useState, type FormEvent } from 'react';
-import { Badge, Button, Card, Group, Modal, NumberInput, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Badge, Button, Card, Checkbox, Group, Modal, NumberInput, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { DEADLINE_STEPS, type DeadlineStep } from '../../../shared/case-workflow.js';
+import { DEADLINE_STEPS, TIERS, type DeadlineStep, type Tier } from '../../../shared/case-workflow.js';
 import { ApiError } from '../../api/client';
 import { useSaveCaseSettings, type CaseSettingsT } from '../../api/caseSettings';
 import { fieldErrors } from '../../api/fieldErrors';
@@ -15,6 +15,7 @@ export function SettingsForm({ settings }: { settings: CaseSettingsT }) {
   const save = useSaveCaseSettings();
   const [stepDays, setStepDays] = useState<Record<DeadlineStep, number | string>>({ ...settings.stepDays });
   const [escalationGapDays, setEscalationGapDays] = useState<number | string>(settings.escalationGapDays);
+  const [examinationTiers, setExaminationTiers] = useState<Tier[]>([...settings.examinationTiers]);
   const [letterCode, setLetterCode] = useState(settings.letterCode);
   const [letterPlace, setLetterPlace] = useState(settings.letterPlace ?? '');
   const [ppkTitle, setPpkTitle] = useState(settings.ppkTitle);
@@ -23,12 +24,19 @@ export function SettingsForm({ settings }: { settings: CaseSettingsT }) {
   const [reason, setReason] = useState('');
   const errors = useMemo(() => fieldErrors(save.error), [save.error]);
   const changedSteps = DEADLINE_STEPS.filter((s) => Number(stepDays[s]) !== settings.stepDays[s]);
+  const orderedTiers = TIERS.filter((tier) => examinationTiers.includes(tier));
+  const examinationChanged = orderedTiers.join() !== settings.examinationTiers.join();
+  const changes = [
+    ...changedSteps.map((s) => `${t(`handling.step.${s}`)} (${settings.stepDays[s]} → ${stepDays[s]})`),
+    ...(examinationChanged ? [t('handling.settings.examinationChange', { tiers: orderedTiers.map((tier) => t(`handling.tier.${tier}`)).join(', ') })] : []),
+  ];
 
   const send = (withReason: string | null) => {
     save.mutate(
       {
         stepDays: Object.fromEntries(DEADLINE_STEPS.map((s) => [s, Number(stepDays[s])])) as Record<DeadlineStep, number>,
         escalationGapDays: Number(escalationGapDays),
+        examinationTiers: orderedTiers,
         letterCode: letterCode.trim(),
         letterPlace: letterPlace.trim() || null,
         ppkTitle: ppkTitle.trim(),
@@ -50,7 +58,7 @@ export function SettingsForm({ settings }: { settings: CaseSettingsT }) {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (changedSteps.length > 0) setAsking(true);
+    if (changes.length > 0) setAsking(true);
     else send(null);
   };
 
@@ -87,6 +95,21 @@ export function SettingsForm({ settings }: { settings: CaseSettingsT }) {
             allowDecimal={false} maw={420} error={errors.escalationGapDays} onChange={setEscalationGapDays} />
         </Card>
         <Card withBorder>
+          <Title order={3} size="h5" mb={4}>{t('handling.settings.examination')}</Title>
+          <Text size="sm" c="dimmed" mb="xs">{t('handling.settings.examinationHint')}</Text>
+          <Checkbox.Group value={examinationTiers} onChange={(v) => setExaminationTiers(v as Tier[])} error={errors.examinationTiers}>
+            <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="xs">
+              {TIERS.map((tier) => {
+                const required = settings.requiredExaminationTiers.includes(tier);
+                return (
+                  <Checkbox key={tier} value={tier} disabled={required} checked={required || examinationTiers.includes(tier)}
+                    label={t(`handling.tier.${tier}`)} description={required ? t('handling.settings.examinationRequired') : undefined} />
+                );
+              })}
+            </SimpleGrid>
+          </Checkbox.Group>
+        </Card>
+        <Card withBorder>
           <Title order={3} size="h5" mb="xs">{t('handling.settings.letters')}</Title>
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
             <TextInput label={t('handling.settings.letterCode')} description={t('handling.settings.letterCodeHint')} value={letterCode} required error={errors.letterCode}
@@ -107,7 +130,7 @@ export function SettingsForm({ settings }: { settings: CaseSettingsT }) {
       </Stack>
       <Modal opened={asking} onClose={() => setAsking(false)} title={t('handling.settings.reasonTitle')} centered>
         <Stack gap="sm">
-          <Text size="sm">{t('handling.settings.reasonBody', { steps: changedSteps.map((s) => `${t(`handling.step.${s}`)} (${settings.stepDays[s]} → ${stepDays[s]})`).join(', ') })}</Text>
+          <Text size="sm">{t('handling.settings.reasonBody', { steps: changes.join('; ') })}</Text>
           <ErrorAlert error={save.error instanceof ApiError && save.error.code !== 'REASON_REQUIRED' ? save.error : null} />
           <Textarea label={t('handling.settings.reason')} description={t('handling.settings.reasonHint')} value={reason} autosize minRows={2} required data-autofocus
             error={errors.reason} onChange={(e) => setReason(e.currentTarget.value)} />

@@ -12,7 +12,7 @@ import { cellText } from './cells';
 const dash = (n: number | null | undefined, f: (n: number) => string = formatNumber) => (n === null || n === undefined ? '—' : f(n));
 
 /** Card with a title, a chart/table switch and the XLSX link of its section. */
-function Panel({ title, hint, xlsxHref, testId, chart, table }: { title: string; hint: string; xlsxHref: string; testId: string; chart: ReactNode; table: ReactNode }) {
+export function Panel({ title, hint, xlsxHref, testId, chart, table }: { title: string; hint: string; xlsxHref: string; testId: string; chart: ReactNode; table: ReactNode }) {
   const { t } = useTranslation();
   const [view, setView] = useState<'chart' | 'table'>('chart');
   return (

@@ -6,6 +6,7 @@ import { caseInsightsXlsxUrl, type BreakdownRowT, type CaseInsightsFilters, type
 import { useEnumLabel } from '../../components/labels';
 import { BreakdownPanel } from './BreakdownPanel';
 import { CompliancePanel, PpkPanel, StepsPanel } from './DetailPanels';
+import { MonitoringPanel } from './MonitoringPanel';
 
 /** Every chart of the case dashboard (lazy: recharts stays out of the first bundle). */
 export default function InsightCharts({ view, filters }: { view: CaseInsightsT; filters: CaseInsightsFilters }) {
@@ -39,6 +40,7 @@ export default function InsightCharts({ view, filters }: { view: CaseInsightsT; 
       <StepsPanel view={view} xlsxHref={xlsx('steps')} labelWidth={labelWidth} />
       <PpkPanel view={view} xlsxHref={xlsx('ppk')} labelWidth={labelWidth} />
       <CompliancePanel view={view} xlsxHref={xlsx('compliance')} labelWidth={labelWidth} />
+      {view.monitoring ? <MonitoringPanel monitoring={view.monitoring} xlsxHref={xlsx('monitoring')} /> : null}
     </SimpleGrid>
   );
 }

@@ -97,7 +97,8 @@ function Facts({ d, timeZone }: { d: CaptureDetailT; timeZone?: string }) {
       <Stack gap="sm">
         <Title order={3} size="h4">{t('monitoring.detail.facts')}</Title>
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          {row(t('monitoring.form.url'), <Anchor href={d.url} target="_blank" rel="noopener noreferrer nofollow" size="sm">{d.url} <IconExternalLink size={12} /></Anchor>)}
+          {/* The server accepts only http(s); a link is still made only from one (defence in depth against javascript:). */}
+          {row(t('monitoring.form.url'), /^https?:\/\//i.test(d.url) ? <Anchor href={d.url} target="_blank" rel="noopener noreferrer nofollow" size="sm">{d.url} <IconExternalLink size={12} /></Anchor> : d.url)}
           {row(t('monitoring.form.postedAt'), formatDateTime(d.postedAt, timeZone))}
           {row(t('monitoring.detail.captured'), `${formatDateTime(d.capturedAt, timeZone)} · ${d.capturedBy ?? t('monitoring.detail.system')} · ${t(`monitoring.source.${d.source}`)}`)}
           {row(t('monitoring.form.election'), d.electionName ?? '—')}

@@ -16,9 +16,10 @@ export function AnnouncementForm() {
   const [body, setBody] = useState('');
   const [targets, setTargets] = useState<string[]>([]);
   const [hasQuiz, setHasQuiz] = useState(true);
+  const [notifyByEmail, setNotifyByEmail] = useState(true);
   const errors = fieldErrors(publish.error);
   const submit = async () => {
-    await publish.mutateAsync({ title, body, reference: reference || null, targetUnitIds: targets, hasQuiz });
+    await publish.mutateAsync({ title, body, reference: reference || null, targetUnitIds: targets, hasQuiz, notifyByEmail });
     setTitle('');
     setReference('');
     setBody('');
@@ -34,6 +35,7 @@ export function AnnouncementForm() {
         <Textarea label={t('sosialisasi.body')} description={t('sosialisasi.bodyHint')} value={body} onChange={(e) => setBody(e.currentTarget.value)} autosize minRows={4} error={errors.body} required />
         <UnitMultiSelect label={t('sosialisasi.targets')} description={t('sosialisasi.targetsHint')} value={targets} onChange={setTargets} error={errors.targetUnitIds} />
         <Checkbox label={t('sosialisasi.hasQuiz')} checked={hasQuiz} onChange={(e) => setHasQuiz(e.currentTarget.checked)} />
+        <Checkbox label={t('sosialisasi.notifyByEmail')} description={t('sosialisasi.notifyHint')} checked={notifyByEmail} onChange={(e) => setNotifyByEmail(e.currentTarget.checked)} />
         {publish.error && Object.keys(errors).length === 0 ? <ErrorAlert error={publish.error} /> : null}
         <div>
           <Button onClick={() => void submit().catch(() => undefined)} loading={publish.isPending}>{t('sosialisasi.publish')}</Button>

@@ -42,6 +42,11 @@ export default function AnnouncementsPage() {
                 <Progress.Section value={a.target ? ((a.read - a.acknowledged) / a.target) * 100 : 0} color="teal.2" />
               </Progress.Root>
               <Text size="xs" mt={4}>{t('sosialisasi.counts', { read: a.read, ack: a.acknowledged, target: a.target })}</Text>
+              {a.notices ? (
+                <Text size="xs" c="dimmed" data-testid="announcement-notices">
+                  {t(a.notices.done ? 'sosialisasi.noticesDone' : 'sosialisasi.noticesSending', { sent: a.notices.sent, without: a.notices.withoutEmail })}
+                </Text>
+              ) : null}
             </Card>
           ))}
         </Stack>

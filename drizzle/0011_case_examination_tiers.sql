@@ -1,0 +1,1 @@
+ALTER TABLE "case_settings" ADD COLUMN "examination_tiers" jsonb;
