@@ -931,7 +931,7 @@ export async function runSoak(opts: Options): Promise<{ summaries: Summary[]; js
       if (opts.mode === 'find-max') {
         header(`find-max: ${opts.stepSeconds} s steps from ${opts.start} req/s (×1.5), then 3 bisection steps; a step holds when errors = 0 and p99 of all requests < ${opts.p99Ms} ms`);
         const step = async (rate: number) => {
-          console.log(`\n-- step ${phaseNo + 1}: ${f1(rate)} req/s`);
+          console.log(`\n-- step ${steps.length + 1}: ${f1(rate)} req/s`);
           const r = await fleet.runPhase(++phaseNo, rate, opts.stepSeconds, perOp, server!.pid, { pool: world!.pool, db: opts.db });
           phases.push(r);
           const pass = judge(r);

@@ -14,7 +14,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ERRORS } from '../../src/shared/errors.js';
 import { demoWatchlist } from '../../src/server/seed/demo-monitoring.js';
 import { buildHostileFiles, HOSTILE_MARKER, type HostileFile, type HostileKind } from '../fixtures/hostile-files.js';
@@ -22,6 +22,22 @@ import { apelBody, setupApelCampaign } from '../support/apel-fixtures.js';
 import { createCase, startCaseWorld, type CaseWorld } from '../support/case-fixtures.js';
 import { TEST_DB, TestClient, type Response, type TestApp } from '../support/harness.js';
 import { loginReceipt, postForm, reportForm, sqlRows, submitReport } from '../support/report-fixtures.js';
+
+/** Every route that declares a multipart body, collected as Fastify registers it. */
+const MULTIPART_ROUTES = vi.hoisted(() => new Set<string>());
+vi.mock('fastify', async (importOriginal) => {
+  const mod = await importOriginal<typeof import('fastify')>();
+  const original = mod.default as unknown as (options: unknown) => { addHook: (name: 'onRoute', hook: (route: { method: string | string[]; url: string; schema?: { consumes?: string[] } }) => void) => void };
+  const wrapped = (options: unknown) => {
+    const app = original(options);
+    app.addHook('onRoute', (route) => {
+      if (route.schema?.consumes?.includes('multipart/form-data')) for (const m of [route.method].flat()) MULTIPART_ROUTES.add(`${m} ${route.url}`);
+    });
+    return app;
+  };
+  Object.assign(wrapped, original);
+  return { ...mod, default: wrapped };
+});
 
 type Ctx = Record<string, string>;
 interface Endpoint {
@@ -325,6 +341,12 @@ describe(`hostile files through every upload on ${TEST_DB}`, () => {
       }
     }
     expect(problems, problems.join('\n')).toEqual([]);
+  });
+
+  it('covers every upload route the app registers (a new one must join the list above)', () => {
+    const covered = endpoints.map((e) => /\((\w+ \S+)\)/.exec(e.name)![1]!).sort();
+    expect(MULTIPART_ROUTES.size).toBeGreaterThan(0);
+    expect(covered).toEqual([...MULTIPART_ROUTES].sort());
   });
 
   it('checks sharp is always given a pixel limit (a decompression bomb cannot be decoded)', () => {

@@ -50,7 +50,7 @@ describe.runIf(TEST_DB === 'pglite' || !!process.env.TEST_DATABASE_URL)(`import 
     const dataDir = mkdtempSync(join(tmpdir(), 'netra-resume-'));
     const scratch = TEST_DB === 'postgres' ? await createScratchDatabase('netra_resume') : null;
     const port = await freePort();
-    const env = { ...LOAD_SERVER_ENV, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: '', DATA_DIR: dataDir, DATABASE_URL: scratch?.url ?? '', SMTP_URL: '', DEMO_EMPLOYEES: '60', JOBS_INLINE: 'false' };
+    const env = { ...LOAD_SERVER_ENV, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: '', DATA_DIR: dataDir, DATABASE_URL: scratch?.url ?? '', SMTP_URL: '', DEMO_EMPLOYEES: '150', JOBS_INLINE: 'false' };
     const servers: ServerProcess[] = [];
     try {
       const first = startServer(env);
