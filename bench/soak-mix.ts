@@ -59,8 +59,11 @@ export type OpName =
 
 /** Steps of a new case walked by the Satgas after its creation, ending closed (not proven). */
 export const CASE_STEPS = ['start_verification', 'verify', 'summon', 'record_clarification', 'finish_clarification', 'conclude'] as const;
-/** A case takes one create (+ one read of its page for the subject id) and then these steps. */
-const CASE_REQUESTS_PER_TRANSITION = (1 + CASE_STEPS.length + 2) / (1 + CASE_STEPS.length);
+/**
+ * A case takes CASE_STEPS.length operations: the first creates it, reads its page (for the subject id)
+ * and takes the first step (3 requests); each later one takes one step (1 request).
+ */
+const CASE_REQUESTS_PER_TRANSITION = (3 + CASE_STEPS.length - 1) / CASE_STEPS.length;
 
 /**
  * The mix, per 100 operations: a busy hour during a signing campaign. Reads dominate: employees opening
@@ -84,7 +87,7 @@ export function buildMix(hasWeb: boolean): OpSpec[] {
       who: 'staff',
       endpoints: ['POST /api/cases/:id/actions', 'POST /api/cases', 'GET /api/cases/:id'],
       requests: CASE_REQUESTS_PER_TRANSITION,
-      note: `Satgas moves a case one step (${CASE_STEPS.join(' → ')}, with its letters); a new case (create + page) when none is idle`,
+      note: `Satgas moves a case one step (${CASE_STEPS.join(' → ')}, with its letters); when no case is idle, a new one (create + page + first step)`,
     },
     { op: 'reportInbox', weight: 2, who: 'staff', endpoints: ['GET /api/reports'], requests: 1, note: 'Satgas report inbox' },
     { op: 'captureQueue', weight: 2, who: 'staff', endpoints: ['GET /api/monitoring/captures'], requests: 1, note: 'monitoring review queue' },

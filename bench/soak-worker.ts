@@ -348,10 +348,16 @@ class LoadWorker {
       const d = JSON.parse(page.body) as { version: number; subjects: { id: string }[] };
       work.version = d.version;
       work.subjectId = d.subjects[0]!.id;
-      work.busy = false;
+      await this.caseStep(work, performance.now());
       return;
     }
     c.busy = true;
+    await this.caseStep(c, at);
+  }
+
+  /** The case's next step (the case is marked busy by the caller). */
+  private async caseStep(c: CaseWork, at: number): Promise<void> {
+    const s = this.init.staff.satgas;
     const action = CASE_STEPS[c.step]!;
     const sid = c.subjectId;
     const extra: Record<string, unknown> =
@@ -379,11 +385,11 @@ class LoadWorker {
     process.send!(msg);
   }
 
-  /** Operations to run first, one of every kind (two case steps: a create, then an action), so every endpoint is hit early. */
+  /** Operations to run first, one of every kind, so every endpoint is hit early even in a short run. */
   private sweep: OpName[] | null = null;
 
   private pickOp(): OpName {
-    if (!this.sweep) this.sweep = this.init.mix.flatMap((m) => (m.op === 'caseTransition' ? [m.op, m.op] : [m.op]));
+    if (!this.sweep) this.sweep = this.init.mix.map((m) => m.op);
     const first = this.sweep.shift();
     if (first) return first;
     const mix = this.init.mix;
