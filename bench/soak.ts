@@ -46,6 +46,7 @@ import { generateCaseData } from './cases-data.js';
 import { BENCH_PRODUCTION_ENV, dropPgDatabase, f1, fmtInt, header, machineLine, recreatePgDatabase, table, type Summary } from './lib.js';
 import {
   ENDPOINTS,
+  HEAVY_BY_DESIGN,
   buildMix,
   pct,
   requestsPerOp,
@@ -86,6 +87,8 @@ interface Options {
   maxRate: number;
   stepSeconds: number;
   p99Ms: number;
+  /** Judge find-max steps on the p99 of all requests, the heavy-by-design endpoints included. */
+  p99All: boolean;
   workers: number;
   employees: number | null;
   cases: number;
@@ -125,6 +128,7 @@ function parseOptions(argv: string[]): Options {
     maxRate: num('max-rate', 400),
     stepSeconds: num('step-seconds', 60),
     p99Ms: num('p99-ms', 200),
+    p99All: flags.has('p99-all'),
     workers: Math.round(num('workers', 2)),
     employees: flags.has('employees') ? Math.round(num('employees', 0)) : null,
     cases: Math.round(num('cases', 6000)),
@@ -537,6 +541,10 @@ class Totals {
   allLatencies(): number[] {
     return [...this.endpoints.values()].flatMap((t) => t.lat).sort((a, b) => a - b);
   }
+  /** Latencies of every endpoint except the ones slow by design (HEAVY_BY_DESIGN), sorted. */
+  interactiveLatencies(): number[] {
+    return [...this.endpoints].filter(([e]) => !HEAVY_BY_DESIGN.includes(e)).flatMap(([, t]) => t.lat).sort((a, b) => a - b);
+  }
 }
 
 interface Sample {
@@ -765,7 +773,7 @@ function phaseLine(r: PhaseResult): string {
   const cpu = cpuPerRequest(r);
   const core = (ms: number) => `${Math.round((ms / (r.seconds * 1000)) * 100)}% of a core`;
   return [
-    `target ${f1(r.rate)} req/s for ${r.seconds} s: ${fmtInt(all.length)} requests = ${f1(all.length / r.seconds)} req/s, ${fmtInt(r.totals.ops)} operations, errors ${r.totals.errors}, p99 ${f1(pct(all, 0.99))} ms`,
+    `target ${f1(r.rate)} req/s for ${r.seconds} s: ${fmtInt(all.length)} requests = ${f1(all.length / r.seconds)} req/s, ${fmtInt(r.totals.ops)} operations, errors ${r.totals.errors}, p99 ${f1(pct(all, 0.99))} ms (all requests), ${f1(pct(r.totals.interactiveLatencies(), 0.99))} ms (without the ${HEAVY_BY_DESIGN.length} heavy by design)`,
     `  CPU per request: server ${f1(cpu.server)} ms + PostgreSQL ${f1(cpu.pg)} ms (server ${core(r.serverCpuMs)}, PostgreSQL ${core(r.pgCpuMs)}); load generator ${core(genCpu)}, start lag p99 ${f1(pct(lag, 0.99))} ms`,
     `  CPU bound for this mix on 2 free cores with the clients elsewhere: ≈ ${fmtInt(2000 / (cpu.server + cpu.pg))} req/s (2,000 ms of CPU per second / ${f1(cpu.server + cpu.pg)} ms per request)`,
   ].join('\n');
@@ -817,7 +825,7 @@ export interface SoakJson {
   rss: RssVerdict & { samples: { t: number; mib: number; pgBackends: number; jobsDue: number }[] };
   bare: BareResult;
   maxSteadyRate: number | null;
-  steps: { rate: number; achieved: number; p99: number; errors: number; pass: boolean; serverCpuMs: number; pgCpuMs: number; load1: number }[];
+  steps: { rate: number; achieved: number; p99: number; p99Interactive: number; errors: number; pass: boolean; serverCpuMs: number; pgCpuMs: number; load1: number }[];
   signExhausted: number;
   profile: { op: string; requests: number; serverCpuMs: number; pgCpuMs: number; p50: number; p95: number; errors: number }[];
 }
@@ -922,14 +930,20 @@ export async function runSoak(opts: Options): Promise<{ summaries: Summary[]; js
     let maxSteadyRate: number | null = null;
     const judge = (r: PhaseResult) => {
       const p99 = pct(r.totals.allLatencies(), 0.99);
-      const pass = r.totals.errors === 0 && p99 < opts.p99Ms;
+      const p99Interactive = pct(r.totals.interactiveLatencies(), 0.99);
+      const pass = r.totals.errors === 0 && (opts.p99All ? p99 : p99Interactive) < opts.p99Ms;
       const cpu = cpuPerRequest(r);
-      steps.push({ rate: r.rate, achieved: r.totals.requests / r.seconds, p99, errors: r.totals.errors, pass, serverCpuMs: cpu.server, pgCpuMs: cpu.pg, load1: loadavg()[0]! });
+      steps.push({ rate: r.rate, achieved: r.totals.requests / r.seconds, p99, p99Interactive, errors: r.totals.errors, pass, serverCpuMs: cpu.server, pgCpuMs: cpu.pg, load1: loadavg()[0]! });
       return pass;
     };
     try {
       if (opts.mode === 'find-max') {
-        header(`find-max: ${opts.stepSeconds} s steps from ${opts.start} req/s (×1.5), then 3 bisection steps; a step holds when errors = 0 and p99 of all requests < ${opts.p99Ms} ms`);
+        const scope = opts.p99All ? 'all requests' : `all requests except ${HEAVY_BY_DESIGN.join(', ')} (heavy by design, < 1 % of the requests; --p99-all to include them)`;
+        header(`find-max: ${opts.stepSeconds} s steps from ${opts.start} req/s (×1.5), then 3 bisection steps; a step holds when errors = 0 and the p99 of ${scope} < ${opts.p99Ms} ms`);
+        // Warm-up, not judged: the workers' first operations (one of every kind) and the first JIT compilations.
+        console.log(`\n-- warm-up (not judged): ${f1(opts.start)} req/s for 20 s`);
+        console.log(`  ${phaseLine(await fleet.runPhase(++phaseNo, opts.start, 20, perOp, server.pid, { pool: world.pool, db: opts.db }))}`);
+        await new Promise((res) => setTimeout(res, 5_000));
         const step = async (rate: number) => {
           console.log(`\n-- step ${steps.length + 1}: ${f1(rate)} req/s`);
           const r = await fleet.runPhase(++phaseNo, rate, opts.stepSeconds, perOp, server!.pid, { pool: world!.pool, db: opts.db });
@@ -978,8 +992,8 @@ export async function runSoak(opts: Options): Promise<{ summaries: Summary[]; js
     if (opts.mode === 'find-max') {
       header('find-max steps');
       table([
-        ['step', 'target req/s', 'achieved req/s', 'p99 ms (all)', 'errors', 'held', 'CPU ms/req server + pg', 'load 1 min at end'],
-        ...steps.map((s, i) => [String(i + 1), f1(s.rate), f1(s.achieved), f1(s.p99), String(s.errors), s.pass ? 'yes' : 'NO', `${f1(s.serverCpuMs)} + ${f1(s.pgCpuMs)}`, s.load1.toFixed(2)]),
+        ['step', 'target req/s', 'achieved req/s', 'p99 ms (all)', 'p99 ms (w/o heavy)', 'errors', 'held', 'CPU ms/req server + pg', 'load 1 min at end'],
+        ...steps.map((s, i) => [String(i + 1), f1(s.rate), f1(s.achieved), f1(s.p99), f1(s.p99Interactive), String(s.errors), s.pass ? 'yes' : 'NO', `${f1(s.serverCpuMs)} + ${f1(s.pgCpuMs)}`, s.load1.toFixed(2)]),
       ]);
       const best = phases.filter((p) => p.rate === maxSteadyRate).at(-1);
       if (best) {
@@ -1041,8 +1055,11 @@ export async function runSoak(opts: Options): Promise<{ summaries: Summary[]; js
             {
               bench: 'soak',
               backend: 'postgres',
-              metric: `max steady req/s, p99 < ${opts.p99Ms} ms, 0 errors`,
-              value: maxSteadyRate === null ? 'none' : `${f1(maxSteadyRate)} (p99 ${f1(steps.filter((s) => s.rate === maxSteadyRate).at(-1)!.p99)} ms)`,
+              metric: `max steady req/s, p99${opts.p99All ? '' : ' w/o heavy'} < ${opts.p99Ms} ms, 0 errors`,
+              value: maxSteadyRate === null ? 'none' : (() => {
+                const best = steps.filter((s) => s.rate === maxSteadyRate).at(-1)!;
+                return `${f1(maxSteadyRate)} (p99 ${f1(opts.p99All ? best.p99 : best.p99Interactive)} ms; all ${f1(best.p99)} ms)`;
+              })(),
               limit: `${fmtInt(bare.requestsAverage)} req/s bare`,
               ratio: maxSteadyRate === null ? '—' : `${((maxSteadyRate / bare.requestsAverage) * 100).toFixed(2)}%`,
               target: 'printed',
