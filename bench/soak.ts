@@ -938,7 +938,7 @@ export async function runSoak(opts: Options): Promise<{ summaries: Summary[]; js
     };
     try {
       if (opts.mode === 'find-max') {
-        const scope = opts.p99All ? 'all requests' : `all requests except ${HEAVY_BY_DESIGN.join(', ')} (heavy by design, < 1 % of the requests; --p99-all to include them)`;
+        const scope = opts.p99All ? 'all requests' : `all requests except ${HEAVY_BY_DESIGN.join(', ')} (heavy by design, ~5 % of the requests; --p99-all to include them)`;
         header(`find-max: ${opts.stepSeconds} s steps from ${opts.start} req/s (×1.5), then 3 bisection steps; a step holds when errors = 0 and the p99 of ${scope} < ${opts.p99Ms} ms`);
         // Warm-up, not judged: the workers' first operations (one of every kind) and the first JIT compilations.
         console.log(`\n-- warm-up (not judged): ${f1(opts.start)} req/s for 20 s`);
