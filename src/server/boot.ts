@@ -8,7 +8,6 @@ import { InlineJobQueue, PgBossJobQueue, type JobQueue } from './jobs/queue.js';
 import { createPasswordHasher } from './lib/passwords.js';
 import { loadSigningKey } from './lib/signing-key.js';
 import { registerImportJobs } from './modules/imports/imports.jobs.js';
-import { registerPledgeJobs } from './modules/pledges/pledges.jobs.js';
 import { registerComplianceJobs } from './modules/compliance/reminders.jobs.js';
 import { registerMonitoringJobs } from './modules/monitoring/monitoring.jobs.js';
 import { registerRecapJobs } from './modules/recaps/recaps.jobs.js';
@@ -52,7 +51,6 @@ export function createDeps(config: Config, database: Database, log: Logger, jobs
   const mailer = new Mailer(config, queue, log);
   const deps: AppDeps = { config, database, db: database.db, jobs: queue, mailer, passwords: createPasswordHasher(config), signingKey: loadSigningKey(config), log };
   registerImportJobs(deps);
-  registerPledgeJobs(deps);
   registerComplianceJobs(deps);
   registerMonitoringJobs(deps);
   registerRecapJobs(deps);

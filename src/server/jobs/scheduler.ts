@@ -5,6 +5,8 @@
  * interface has no cron (pg-boss runs with schedule: false), and the handlers are idempotent
  * (reminder_log per day, the recap's schedule key per week, the retention tombstones, today's rows
  * of the roll-up), so several servers or a restart cannot double-send.
+ * Every PDF_SWEEP_INTERVAL_MS it renders signed PDFs not yet rendered (the pledge PDF sweep, within a
+ * time budget; a signature keeps its first PDF, so overlapping servers cannot render one twice).
  * Off when JOBS_INLINE: tests and CLIs drive `runReminders` themselves with a controlled clock.
  */
 import type { AppDeps } from '../deps.js';
@@ -12,6 +14,7 @@ import { runEscalations } from '../modules/cases/escalation.jobs.js';
 import { enqueueReminderRuns } from '../modules/compliance/reminders.jobs.js';
 import { scheduleWeeklyRecaps } from '../modules/recaps/recaps.jobs.js';
 import { enqueueNationalRefresh, NATIONAL_REFRESH_INTERVAL_MS } from '../modules/insights/national.jobs.js';
+import { PDF_SWEEP_BUDGET_MS, PDF_SWEEP_INTERVAL_MS, renderPendingSignaturePdfs } from '../modules/pledges/pledges.jobs.js';
 import { changedAnything, runRetention } from '../modules/retention/retention.jobs.js';
 import { resumeAnnouncementNotices } from '../modules/sosialisasi/sosialisasi.jobs.js';
 
@@ -48,11 +51,23 @@ export function startReminderScheduler(deps: AppDeps): () => void {
   const national = () => enqueueNationalRefresh(deps).catch((error: unknown) => deps.log.error({ err: error }, 'penjadwalan rekap nasional gagal'));
   const nationalFirst = setTimeout(national, FIRST_RUN_DELAY_MS);
   const nationalEvery = setInterval(national, NATIONAL_REFRESH_INTERVAL_MS);
-  for (const timer of [first, every, nationalFirst, nationalEvery]) timer.unref();
+  // Signed PDFs not yet downloaded: rendered a few at a time; a sweep still running skips the tick.
+  let sweeping = false;
+  const pdfSweep = () => {
+    if (sweeping) return;
+    sweeping = true;
+    renderPendingSignaturePdfs(deps, { budgetMs: PDF_SWEEP_BUDGET_MS })
+      .then((n) => n > 0 && deps.log.info({ pdfs: n }, 'PDF pakta dibuat'))
+      .catch((error: unknown) => deps.log.error({ err: error }, 'pembuatan PDF pakta gagal'))
+      .finally(() => (sweeping = false));
+  };
+  const pdfEvery = setInterval(pdfSweep, PDF_SWEEP_INTERVAL_MS);
+  for (const timer of [first, every, nationalFirst, nationalEvery, pdfEvery]) timer.unref();
   return () => {
     clearTimeout(first);
     clearInterval(every);
     clearTimeout(nationalFirst);
     clearInterval(nationalEvery);
+    clearInterval(pdfEvery);
   };
 }

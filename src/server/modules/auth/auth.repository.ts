@@ -46,10 +46,18 @@ export async function insertSession(db: DbOrTx, row: typeof session.$inferInsert
   await db.insert(session).values(row);
 }
 
-/** The live session for a token hash, with its user and the user's scope unit path. */
+/**
+ * The live session for a token hash, with what the request's actor needs of its user and the user's
+ * scope unit path. Runs on every API request: one read by `session_token_idx`, and only the columns
+ * needed (never the password hash or TOTP secret); nothing is written per request.
+ */
 export async function findLiveSession(db: DbOrTx, tokenHash: string, now: Date) {
   const [row] = await db
-    .select({ session, user: userAccount, scopePath: unit.path })
+    .select({
+      session: { tenantId: session.tenantId, csrfToken: session.csrfToken },
+      user: { id: userAccount.id, isActive: userAccount.isActive, username: userAccount.username, displayName: userAccount.displayName, roles: userAccount.roles, scopeUnitId: userAccount.scopeUnitId, employeeId: userAccount.employeeId },
+      scopePath: unit.path,
+    })
     .from(session)
     .innerJoin(userAccount, and(eq(userAccount.tenantId, session.tenantId), eq(userAccount.id, session.userId)))
     .leftJoin(unit, and(eq(unit.tenantId, userAccount.tenantId), eq(unit.id, userAccount.scopeUnitId)))

@@ -1,5 +1,6 @@
-/** The signed PDF (rendered once, by job or on first download) and public verification of a signature or PDF. */
+/** The signed PDF (rendered once, on first download or by the PDF sweep) and public verification of a signature or PDF. */
 import { createHash } from 'node:crypto';
+import { rm } from 'node:fs/promises';
 import type { z } from 'zod';
 import type { PublicVerification } from '../../../shared/contracts/pledges.contract.js';
 import type { AppDeps } from '../../deps.js';
@@ -63,7 +64,10 @@ export async function ensureSignaturePdf(deps: AppDeps, tenantId: string, signat
     await recordAudit(tx, systemContext(tenantId, 'sistem (dokumen)'), { action: 'pledge.pdf.render', entityType: 'pledge_signature', entityId: signatureId, after: { sha256: written.sha256 } });
     return null;
   });
-  if (stored) return ensureSignaturePdf(deps, tenantId, signatureId);
+  if (stored) {
+    await rm(written.storagePath, { force: true }); // the other render's file is the one referenced
+    return ensureSignaturePdf(deps, tenantId, signatureId);
+  }
   return { bytes, signature: { ...signature, pdfFileId: written.id, pdfSha256: written.sha256 } };
 }
 

@@ -9,7 +9,7 @@ import { checkUpload } from '../../lib/uploads.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { findEmployeeById, findEmployeeUnitPath } from '../employees/employees.repository.js';
 import { findCampaign, findSignature, findSignatureOf, insertSignatureOnce, insertStoredFile, isEmployeeTargeted, searchSignatures, updateSignatureRow, type SignatureRow } from './pledges.repository.js';
-import { loadCampaignContext, RENDER_PDF_JOB, signatureDraft, signedPayload } from './signing.service.js';
+import { loadCampaignContext, signatureDraft, signedPayload } from './signing.service.js';
 
 const SCAN_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
 const SCAN_MAX_BYTES = 10 * 1024 * 1024;
@@ -52,8 +52,7 @@ export async function recordPaperSignature(
     await rm(written.storagePath, { force: true });
     throw error;
   });
-  await deps.jobs.enqueue(RENDER_PDF_JOB, { tenantId: ctx.tenantId, signatureId: created.id });
-  return created;
+  return created; // its signed PDF comes on first download or from the PDF sweep, like an online one
 }
 
 /** Revokes a signature (e.g. recorded for the wrong person); verification then says "dicabut". */

@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, not, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client.js';
 import { dataCorrection, electionEvent, employee, pledgeCampaign, pledgeSignature, pledgeTemplate, storedFile, tenant, unit } from '../../db/schema/index.js';
 
@@ -151,6 +152,66 @@ export function targetEmployeesSql(tenantId: string, campaign: Pick<CampaignRow,
     : sql``;
   return sql`select e.id, e.unit_id, u.path from employee e join unit u on u.tenant_id = e.tenant_id and u.id = e.unit_id
              where e.tenant_id = ${tenantId} and e.is_active ${categories} ${units}`;
+}
+
+/**
+ * Whether the joined `employee` (with its `unit`) is targeted by the joined `pledge_campaign`: the same
+ * rule as `targetEmployeesSql`, written against the campaign's columns so that it fits in one query.
+ */
+const isTargetedByJoinedCampaign = sql<boolean>`coalesce(${employee.isActive}
+  and (cardinality(${pledgeCampaign.targetCategories}) = 0 or ${employee.category} = any(${pledgeCampaign.targetCategories}))
+  and (cardinality(${pledgeCampaign.targetUnitIds}) = 0 or exists (
+        select 1 from unit t where t.tenant_id = ${employee.tenantId} and t.id = any(${pledgeCampaign.targetUnitIds}) and ${unit.path} like t.path || '%')), false)`;
+
+const currentIkrar = alias(pledgeTemplate, 'current_ikrar');
+const currentPakta = alias(pledgeTemplate, 'current_pakta');
+
+/**
+ * Everything signing needs about one employee and one campaign, in one round trip (this is the
+ * signing path): the employee with their unit's name; the campaign with its event's name and its tenant
+ * (null when the tenant has no such campaign); its current ikrar and pakta; the employee's live
+ * signature (null if none); and whether the campaign targets the employee. No row: no such employee.
+ */
+export async function findSigningState(db: DbOrTx, tenantId: string, campaignId: string, employeeId: string) {
+  const currentOf = (t: typeof currentIkrar | typeof currentPakta, kind: 'ikrar' | 'pakta') =>
+    and(eq(t.tenantId, pledgeCampaign.tenantId), eq(t.campaignId, pledgeCampaign.id), eq(t.kind, kind), eq(t.isCurrent, true));
+  const [row] = await db
+    .select({
+      employee,
+      unitName: unit.name,
+      campaign: pledgeCampaign,
+      eventName: electionEvent.name,
+      tenant,
+      ikrar: currentIkrar,
+      pakta: currentPakta,
+      signature: pledgeSignature,
+      isTargeted: isTargetedByJoinedCampaign,
+    })
+    .from(employee)
+    .innerJoin(unit, and(eq(unit.tenantId, employee.tenantId), eq(unit.id, employee.unitId)))
+    .leftJoin(pledgeCampaign, and(eq(pledgeCampaign.tenantId, employee.tenantId), eq(pledgeCampaign.id, campaignId)))
+    .leftJoin(electionEvent, and(eq(electionEvent.tenantId, pledgeCampaign.tenantId), eq(electionEvent.id, pledgeCampaign.eventId)))
+    .leftJoin(tenant, eq(tenant.id, pledgeCampaign.tenantId))
+    .leftJoin(currentIkrar, currentOf(currentIkrar, 'ikrar'))
+    .leftJoin(currentPakta, currentOf(currentPakta, 'pakta'))
+    .leftJoin(
+      pledgeSignature,
+      and(eq(pledgeSignature.tenantId, pledgeCampaign.tenantId), eq(pledgeSignature.campaignId, pledgeCampaign.id), eq(pledgeSignature.employeeId, employee.id), isNull(pledgeSignature.revokedAt)),
+    )
+    .where(and(eq(employee.tenantId, tenantId), eq(employee.id, employeeId)));
+  return row;
+}
+
+/**
+ * Live signatures that have no signed PDF yet, across tenants, a few at a time (the PDF sweep). Uses
+ * `pledge_signature_pdf_idx` (a btree finds `pdf_sha256 is null`); `skip` holds ids that failed this run.
+ */
+export async function findSignaturesWithoutPdf(db: DbOrTx, limit: number, skip: string[] = []) {
+  return db
+    .select({ tenantId: pledgeSignature.tenantId, id: pledgeSignature.id })
+    .from(pledgeSignature)
+    .where(and(isNull(pledgeSignature.pdfSha256), isNull(pledgeSignature.revokedAt), skip.length ? not(inArray(pledgeSignature.id, skip)) : undefined))
+    .limit(limit);
 }
 
 export async function isEmployeeTargeted(db: DbOrTx, tenantId: string, campaign: CampaignRow, employeeId: string): Promise<boolean> {

@@ -80,10 +80,8 @@ export function pledgeRoutes(deps: AppDeps) {
 
     r.post('/campaigns/:id/sign', { config: { rateLimit: SIGN_LIMIT }, schema: { tags: ['pledges'], summary: 'Tandatangani ikrar & pakta (idempoten)', params: IdParams, body: SignBody, response: { 200: SignatureView, 201: SignatureView } } }, async (request, reply) => {
       const ctx = contextOf(request);
-      const { signature, created, fresh } = await signPledge(deps, ctx, request.params.id, request.body);
-      const view = fresh
-        ? presentSignature(signature, { ikrar: fresh.ikrarVersion, pakta: fresh.paktaVersion }, fresh.timezone, deps.config.PUBLIC_URL)
-        : await present(ctx.tenantId, signature);
+      const { signature, created, presentation: p } = await signPledge(deps, ctx, request.params.id, request.body);
+      const view = p ? presentSignature(signature, { ikrar: p.ikrarVersion, pakta: p.paktaVersion }, p.timezone, deps.config.PUBLIC_URL) : await present(ctx.tenantId, signature);
       return reply.status(created ? 201 : 200).send(view);
     });
 

@@ -13,12 +13,10 @@ import { formatDateId, localIsoDate } from '../../lib/dates.js';
 import { requireScope } from '../../lib/policy.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { pangkatOf } from '../employees/employees.presenter.js';
-import { findEmployeeById, type EmployeeWithUnit } from '../employees/employees.repository.js';
+import type { EmployeeWithUnit } from '../employees/employees.repository.js';
 import type { TenantRow } from '../tenants/tenants.repository.js';
 import { canonicalPledgeText, fillTemplate, nameKey, sha256, undertakingsOf, type TextContext } from './pledge-text.js';
-import { findCampaign, findCurrentTemplates, findSignatureOf, insertSignatureOnce, isEmployeeTargeted, type CampaignRow, type SignatureRow, type TemplateRow } from './pledges.repository.js';
-
-export const RENDER_PDF_JOB = 'pledge.render_pdf';
+import { findCampaign, findCurrentTemplates, findSigningState, findSignatureOf, insertSignatureOnce, type CampaignRow, type SignatureRow, type TemplateRow } from './pledges.repository.js';
 
 /** The identity block as the master holds it (shown prefilled, signed as part of the text). */
 export function identityOf(e: EmployeeWithUnit): Record<string, string> {
@@ -97,21 +95,38 @@ export function textFor(c: CampaignContext, identity: Record<string, string>, ty
   return canonicalPledgeText({ ikrar, pakta, identity, context: c.text, place: c.campaign.signingPlace, dateText: formatDateId(signedAt, c.tenant.timezone), typedName });
 }
 
-async function ownEmployee(deps: AppDeps, ctx: RequestContext): Promise<EmployeeWithUnit> {
+/** The signed-in employee's id; throws unless the actor may sign and is an employee. */
+function ownEmployeeId(ctx: RequestContext): string {
   requireScope(ctx.actor, 'pledge.sign');
-  const employeeId = ctx.actor.employeeId;
-  if (!employeeId) throw new AppError('NOT_AN_EMPLOYEE');
-  const found = await findEmployeeById(deps.db, ctx.tenantId, employeeId);
-  if (!found?.isActive) throw new AppError('NOT_AN_EMPLOYEE');
-  return found;
+  if (!ctx.actor.employeeId) throw new AppError('NOT_AN_EMPLOYEE');
+  return ctx.actor.employeeId;
+}
+
+/** What signing knows after its one read: the employee, the campaign context, their live signature, targeting. */
+interface SigningState {
+  employee: EmployeeWithUnit;
+  c: CampaignContext;
+  signature: SignatureRow | null;
+  isTargeted: boolean;
+}
+
+/** One read (`findSigningState`) turned into the signing state; the same errors as the checks it replaces. */
+async function loadSigningState(deps: AppDeps, ctx: RequestContext, campaignId: string): Promise<SigningState> {
+  const row = await findSigningState(deps.db, ctx.tenantId, campaignId, ownEmployeeId(ctx));
+  if (!row?.employee.isActive) throw new AppError('NOT_AN_EMPLOYEE');
+  if (!row.campaign || !row.tenant || !row.ikrar || !row.pakta || row.eventName === null) throw notFound({ campaignId });
+  return {
+    employee: { ...row.employee, unitName: row.unitName },
+    c: { campaign: row.campaign, tenant: row.tenant, ikrar: row.ikrar, pakta: row.pakta, text: { instansi: row.tenant.name, pemilihan: row.eventName } },
+    signature: row.signature,
+    isTargeted: row.isTargeted,
+  };
 }
 
 /** What the employee reads before signing, with their own signature if they already signed. */
 export async function getSigningView(deps: AppDeps, ctx: RequestContext, campaignId: string) {
-  const employee = await ownEmployee(deps, ctx);
-  const c = await loadCampaignContext(deps, ctx.tenantId, campaignId);
-  if (c.campaign.status === 'draft' || !(await isEmployeeTargeted(deps.db, ctx.tenantId, c.campaign, employee.id))) throw new AppError('NOT_TARGETED');
-  const signature = (await findSignatureOf(deps.db, ctx.tenantId, campaignId, employee.id)) ?? null;
+  const { employee, c, signature, isTargeted } = await loadSigningState(deps, ctx, campaignId);
+  if (c.campaign.status === 'draft' || !isTargeted) throw new AppError('NOT_TARGETED');
   const filled = (t: TemplateRow) => ({ ...t, body: fillTemplate(t.body, c.text) });
   return { c, ikrar: filled(c.ikrar), pakta: filled(c.pakta), identity: identityOf(employee), undertakings: undertakingsOf(fillTemplate(c.pakta.body, c.text)), signature };
 }
@@ -120,18 +135,21 @@ export async function getSigningView(deps: AppDeps, ctx: RequestContext, campaig
 export interface SignResult {
   signature: SignatureRow;
   created: boolean;
-  /** For a new signature: what the response needs without reading it back. */
-  fresh?: { ikrarVersion: number; paktaVersion: number; timezone: string };
+  /** What the response needs, when known without another read (not for a signature of older texts). */
+  presentation: { ikrarVersion: number; paktaVersion: number; timezone: string } | null;
 }
 
-export async function signPledge(deps: AppDeps, ctx: RequestContext, campaignId: string, input: z.infer<typeof SignBody>): Promise<SignResult> {
-  const employee = await ownEmployee(deps, ctx);
-  const c = await loadCampaignContext(deps, ctx.tenantId, campaignId);
-  const existing = await findSignatureOf(deps.db, ctx.tenantId, campaignId, employee.id);
-  if (existing) return { signature: existing, created: false }; // signing twice is idempotent
-  const now = new Date();
+/** The versions of a signature when they are the campaign's current ones (known from the state). */
+function presentationOf(c: CampaignContext, s: SignatureRow): SignResult['presentation'] {
+  if (s.ikrarTemplateId !== c.ikrar.id || s.paktaTemplateId !== c.pakta.id) return null;
+  return { ikrarVersion: c.ikrar.version, paktaVersion: c.pakta.version, timezone: c.tenant.timezone };
+}
+
+/** The rules a new signature must pass, in the order the employee would fix them. */
+function assertSignable(state: SigningState, input: z.infer<typeof SignBody>, now: Date): void {
+  const { c, employee } = state;
   assertCampaignOpen(c, now);
-  if (!(await isEmployeeTargeted(deps.db, ctx.tenantId, c.campaign, employee.id))) throw new AppError('NOT_TARGETED');
+  if (!state.isTargeted) throw new AppError('NOT_TARGETED');
   if (input.ikrarTemplateId !== c.ikrar.id || input.paktaTemplateId !== c.pakta.id) {
     throw new AppError('STALE_TEMPLATE', { ikrar: { id: c.ikrar.id, version: c.ikrar.version }, pakta: { id: c.pakta.id, version: c.pakta.version } });
   }
@@ -140,18 +158,34 @@ export async function signPledge(deps: AppDeps, ctx: RequestContext, campaignId:
   if (nameKey(input.typedName) !== nameKey(name) && input.typedName.trim().toLowerCase() !== name.toLowerCase()) {
     throw new AppError('TYPED_NAME_MISMATCH', { expected: name.split(',')[0] });
   }
+}
+
+/**
+ * Database round trips of a new signature: one read (`findSigningState`: employee, campaign, event,
+ * tenant, current texts, existing signature, targeting), then one transaction holding only the
+ * signature INSERT and its audit entry. The signed PDF is not queued here: it is rendered on first
+ * download or by the PDF sweep (`pledges.jobs.ts`), so a signing surge writes nothing else.
+ */
+export async function signPledge(deps: AppDeps, ctx: RequestContext, campaignId: string, input: z.infer<typeof SignBody>): Promise<SignResult> {
+  const state = await loadSigningState(deps, ctx, campaignId);
+  const { c, employee } = state;
+  if (state.signature) return { signature: state.signature, created: false, presentation: presentationOf(c, state.signature) }; // signing twice is idempotent
+  const now = new Date();
+  assertSignable(state, input, now);
   const draft = {
     ...signatureDraft(c, ctx.tenantId, employee, { method: 'online', typedName: input.typedName, textDate: now, paperSignedOn: null, keyId: deps.signingKey.keyId }),
     signedAt: now,
     drawnSignature: input.drawnSignature ?? null,
   };
-  const result = await deps.db.transaction(async (tx) => {
+  const signature = await deps.db.transaction(async (tx) => {
     const inserted = await insertSignatureOnce(tx, { ...draft, serverSignature: deps.signingKey.sign(signedPayload(draft)) });
     if (!inserted) return null; // a concurrent request of the same employee won
     await recordAudit(tx, ctx, { action: 'pledge.sign', entityType: 'pledge_signature', entityId: inserted.id, after: { campaignId, employeeId: employee.id, textSha256: inserted.textSha256, ikrarVersion: c.ikrar.version, paktaVersion: c.pakta.version } });
     return inserted;
   });
-  if (!result) return { signature: (await findSignatureOf(deps.db, ctx.tenantId, campaignId, employee.id))!, created: false };
-  await deps.jobs.enqueue(RENDER_PDF_JOB, { tenantId: ctx.tenantId, signatureId: result.id });
-  return { signature: result, created: true, fresh: { ikrarVersion: c.ikrar.version, paktaVersion: c.pakta.version, timezone: c.tenant.timezone } };
+  if (!signature) {
+    const winner = (await findSignatureOf(deps.db, ctx.tenantId, campaignId, employee.id))!;
+    return { signature: winner, created: false, presentation: presentationOf(c, winner) };
+  }
+  return { signature, created: true, presentation: presentationOf(c, signature) };
 }
