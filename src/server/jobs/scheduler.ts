@@ -17,6 +17,7 @@ import { enqueueNationalRefresh, NATIONAL_REFRESH_INTERVAL_MS } from '../modules
 import { PDF_SWEEP_BUDGET_MS, PDF_SWEEP_INTERVAL_MS, renderPendingSignaturePdfs } from '../modules/pledges/pledges.jobs.js';
 import { changedAnything, runRetention } from '../modules/retention/retention.jobs.js';
 import { resumeAnnouncementNotices } from '../modules/sosialisasi/sosialisasi.jobs.js';
+import { enqueueUnitStatsRefresh, UNIT_STATS_REFRESH_INTERVAL_MS } from '../modules/unit-stats/unit-stats.jobs.js';
 
 /** First run shortly after start, so a server restarted every night still reminds daily. */
 const FIRST_RUN_DELAY_MS = 60_000;
@@ -51,6 +52,10 @@ export function startReminderScheduler(deps: AppDeps): () => void {
   const national = () => enqueueNationalRefresh(deps).catch((error: unknown) => deps.log.error({ err: error }, 'penjadwalan rekap nasional gagal'));
   const nationalFirst = setTimeout(national, FIRST_RUN_DELAY_MS);
   const nationalEvery = setInterval(national, NATIONAL_REFRESH_INTERVAL_MS);
+  // The tenant dashboards' per-unit counts: tenants with changes since the last refresh, every minute.
+  const unitStats = () => enqueueUnitStatsRefresh(deps).catch((error: unknown) => deps.log.error({ err: error }, 'penjadwalan ringkasan dasbor gagal'));
+  const unitStatsEvery = setInterval(unitStats, UNIT_STATS_REFRESH_INTERVAL_MS);
+  unitStatsEvery.unref();
   // Signed PDFs not yet downloaded: rendered a few at a time; a sweep still running skips the tick.
   let sweeping = false;
   const pdfSweep = () => {
@@ -68,6 +73,7 @@ export function startReminderScheduler(deps: AppDeps): () => void {
     clearInterval(every);
     clearTimeout(nationalFirst);
     clearInterval(nationalEvery);
+    clearInterval(unitStatsEvery);
     clearInterval(pdfEvery);
   };
 }

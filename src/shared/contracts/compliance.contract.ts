@@ -63,6 +63,8 @@ export const ComplianceTree = z.object({
   campaignName: z.string(),
   /** Today in the tenant's timezone, the day deadlines are compared with. */
   today: z.string(),
+  /** When the per-unit counts were computed (ISO instant): now for a small Pemda, at most about a minute ago for a large one. */
+  computedAt: z.string(),
   signDeadline: z.string(),
   apelReportDeadline: z.string().nullable(),
   /** Units in path order (parents before children). */

@@ -180,6 +180,8 @@ export const CaseInsights = z.object({
       apelReported: z.number().int(),
       apelAccepted: z.number().int(),
       overdueUnits: z.number().int(),
+      /** When the per-unit signing counts were computed (ISO instant; pre-aggregated, at most about a minute old). */
+      computedAt: z.string(),
     }),
   ),
 });

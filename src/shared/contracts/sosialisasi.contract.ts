@@ -29,6 +29,8 @@ export const AnnouncementSummary = z.object({
   target: z.number().int(),
   read: z.number().int(),
   acknowledged: z.number().int(),
+  /** When target, read and acknowledged were computed (ISO instant; pre-aggregated per unit, at most about a minute old). */
+  computedAt: z.string(),
   /** E-mail notices: null when none were asked for. */
   notices: z.object({ sent: z.number().int(), withoutEmail: z.number().int(), done: z.boolean() }).nullable(),
 });

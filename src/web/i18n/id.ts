@@ -16,6 +16,7 @@ export const id = {
     save: 'Simpan', cancel: 'Batal', close: 'Tutup', refresh: 'Muat ulang', back: 'Kembali',
     yes: 'Ya', no: 'Tidak', copy: 'Salin', copied: 'Tersalin', none: '—', all: 'Semua', saved: 'Perubahan tersimpan.',
     total: 'Total: {{formatted}}', page: 'Halaman', errorTitle: 'Terjadi kesalahan', active: 'Aktif', inactive: 'Nonaktif',
+    dataAsOf: 'Data per {{time}}', dataAsOfHint: 'Angka per unit dihitung ulang setiap menit bila ada perubahan (seketika untuk instansi kecil); daftar pegawai yang belum menandatangani selalu terkini.',
   },
   errors: {
     network: 'Tidak dapat terhubung ke server. Periksa koneksi internet Anda.',

@@ -11,3 +11,4 @@ export * from './monitoring.js';
 export * from './insights.js';
 export * from './sosialisasi.js';
 export * from './national.js';
+export * from './unit-stats.js';

@@ -28,25 +28,18 @@ export interface UnitAggregateRow {
 }
 
 /**
- * Every unit under `pathPrefix` with its direct counts, in one query: the targeted employees are
- * grouped per unit (one pass over employee ⋈ signature), then left-joined to the unit list so units
- * without employees still appear. Roll-ups are done by the caller over this flat list.
+ * Every unit under `pathPrefix` with its direct counts: the pre-aggregated per-unit rows of the
+ * campaign (`unit_campaign_stats`, kept by modules/unit-stats; the caller makes them fresh first)
+ * left-joined to the unit list, so units without employees still appear, and to the live apel
+ * reports (one key probe per unit). Roll-ups are done by the caller over this flat list.
  */
 export async function listUnitAggregates(db: DbOrTx, tenantId: string, campaign: Campaign, pathPrefix: string): Promise<UnitAggregateRow[]> {
   const result = await db.execute(sql`
-    with target as (${targetEmployeesSql(tenantId, campaign)}),
-    per_unit as (
-      select t.unit_id, count(*)::int as target, count(s.employee_id)::int as signed
-      from target t
-      left join pledge_signature s
-        on s.tenant_id = ${tenantId} and s.campaign_id = ${campaign.id} and s.employee_id = t.id and s.revoked_at is null
-      where t.path like ${pathPrefix + '%'}
-      group by t.unit_id)
     select u.id, u.parent_id as "parentId", u.name, u.unit_type as "unitType", u.path,
            coalesce(p.target, 0)::int as "targetDirect", coalesce(p.signed, 0)::int as "signedDirect",
            r.status as "apelStatus", r.number as "reportNumber"
     from unit u
-    left join per_unit p on p.unit_id = u.id
+    left join unit_campaign_stats p on p.tenant_id = u.tenant_id and p.campaign_id = ${campaign.id} and p.unit_id = u.id
     left join apel_report r on r.tenant_id = u.tenant_id and r.campaign_id = ${campaign.id} and r.unit_id = u.id
     where u.tenant_id = ${tenantId} and u.path like ${pathPrefix + '%'}
     order by u.path`);

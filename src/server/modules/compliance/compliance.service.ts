@@ -18,6 +18,7 @@ import { listUnitAggregates, listUnsignedPage } from './compliance.repository.js
 import { exportComplianceXlsx, exportSignaturesXlsx } from './compliance.export.js';
 import { buildComplianceTree } from './compliance.tree.js';
 import { renderRecapPdf } from './recap.pdf.js';
+import { campaignScope, freshUnitStats } from '../unit-stats/unit-stats.service.js';
 
 export interface CampaignScope {
   campaign: CampaignRow;
@@ -48,23 +49,30 @@ export async function resolveCampaignScope(db: Db, ctx: RequestContext, permissi
   return { campaign: row.campaign, eventName: row.eventName, tenant, pathPrefix };
 }
 
-/** The tree rows for a resolved scope, evaluated against `now` in the tenant's timezone. */
-export async function computeTree(db: Db, s: CampaignScope, now: Date, options: { onlyOverdue?: boolean } = {}) {
+/**
+ * The tree rows for a resolved scope, evaluated against `now` in the tenant's timezone, from the
+ * pre-aggregated per-unit counts; `computedAt` says when those were computed (now, for a small
+ * Pemda; at most a minute ago for a large one). `exact` recomputes changed counts first (official
+ * figures: exports and the recap).
+ */
+export async function computeTree(db: Db, s: CampaignScope, now: Date, options: { onlyOverdue?: boolean; exact?: boolean } = {}) {
   const today = localIsoDate(now, s.tenant.timezone);
+  const computedAt = await freshUnitStats(db, s.tenant.id, campaignScope(s.campaign.id), { exact: options.exact });
   const rows = await listUnitAggregates(db, s.tenant.id, s.campaign, s.pathPrefix);
-  if (rows.length === 0) return { today, units: [] };
+  if (rows.length === 0) return { today, computedAt, units: [] };
   const units = buildComplianceTree(rows, { apelUnitTypes: s.campaign.apelUnitTypes, signDeadline: s.campaign.signDeadline, apelReportDeadline: s.campaign.apelReportDeadline, today }, options);
-  return { today, units };
+  return { today, computedAt, units };
 }
 
 /** GET /campaigns/:id/compliance: the unit tree with signing and apel figures and roll-ups. */
 export async function getComplianceTree(deps: AppDeps, ctx: RequestContext, campaignId: string, query: z.infer<typeof ComplianceQuery>, now = new Date()): Promise<z.infer<typeof ComplianceTree>> {
   const s = await resolveCampaignScope(deps.db, ctx, 'compliance.read', campaignId, query.unitId);
-  const { today, units } = await computeTree(deps.db, s, now, { onlyOverdue: query.onlyOverdue });
+  const { today, computedAt, units } = await computeTree(deps.db, s, now, { onlyOverdue: query.onlyOverdue });
   return {
     campaignId: s.campaign.id,
     campaignName: s.campaign.name,
     today,
+    computedAt: computedAt.toISOString(),
     signDeadline: s.campaign.signDeadline,
     apelReportDeadline: s.campaign.apelReportDeadline,
     units,
@@ -91,7 +99,7 @@ export async function auditDownload(deps: AppDeps, ctx: RequestContext, action: 
 /** GET /campaigns/:id/compliance.xlsx: the tree as one row per unit. */
 export async function exportCompliance(deps: AppDeps, ctx: RequestContext, campaignId: string, unitId?: string) {
   const s = await resolveCampaignScope(deps.db, ctx, 'compliance.read', campaignId, unitId);
-  const { today, units } = await computeTree(deps.db, s, new Date());
+  const { today, units } = await computeTree(deps.db, s, new Date(), { exact: true });
   await auditDownload(deps, ctx, 'compliance.export', s);
   return { stream: exportComplianceXlsx(units), fileName: `kepatuhan-${today}.xlsx` };
 }
@@ -108,7 +116,7 @@ export async function exportSignatures(deps: AppDeps, ctx: RequestContext, campa
 export async function renderRecap(deps: AppDeps, ctx: RequestContext, campaignId: string, unitId?: string) {
   const s = await resolveCampaignScope(deps.db, ctx, 'compliance.read', campaignId, unitId);
   const now = new Date();
-  const { today, units } = await computeTree(deps.db, s, now);
+  const { today, units } = await computeTree(deps.db, s, now, { exact: true });
   const bytes = await renderRecapPdf({
     instansi: s.tenant.name,
     address: s.tenant.address,

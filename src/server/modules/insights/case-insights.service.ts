@@ -63,8 +63,8 @@ async function resolveUnitScope(deps: AppDeps, ctx: RequestContext, unitId: stri
   return { unit, isWholeTenant: unit.id === root.id };
 }
 
-/** GET /insights/cases. */
-export async function getCaseInsights(deps: AppDeps, ctx: RequestContext, q: CaseInsightsFilters, now = new Date()): Promise<CaseInsightsT> {
+/** GET /insights/cases; `exact` recomputes changed pledge counts first (the recaps: official figures). */
+export async function getCaseInsights(deps: AppDeps, ctx: RequestContext, q: CaseInsightsFilters, now = new Date(), options: { exact?: boolean } = {}): Promise<CaseInsightsT> {
   const { unit, isWholeTenant } = await resolveUnitScope(deps, ctx, q.unitId);
   if (q.from && q.to && q.from > q.to) throw new AppError('VALIDATION_FAILED', { to: 'Tanggal akhir harus sesudah tanggal awal.' });
   if (q.event && !(await findEvent(deps.db, ctx.tenantId, q.event))) throw notFound({ event: q.event });
@@ -98,18 +98,19 @@ export async function getCaseInsights(deps: AppDeps, ctx: RequestContext, q: Cas
     monitoring: scopeFor(ctx.actor, 'monitoring.read')
       ? buildMonitoringInsights(await monitoringCounts(deps.db, { tenantId: ctx.tenantId, eventId: q.event, from: q.from, to: q.to, unitPath: isWholeTenant ? null : unit.path, timeZone: tenant.timezone }), now)
       : null,
-    compliance: await complianceSummary(deps, ctx, q.event, q.unitId, now),
+    compliance: await complianceSummary(deps, ctx, q.event, q.unitId, now, options.exact ?? false),
   };
 }
 
 /** Signing and apel roll-ups of the election's campaigns (or of every open campaign), via the compliance tree. */
-async function complianceSummary(deps: AppDeps, ctx: RequestContext, eventId: string | undefined, unitId: string | undefined, now: Date): Promise<CaseInsightsT['compliance']> {
+async function complianceSummary(deps: AppDeps, ctx: RequestContext, eventId: string | undefined, unitId: string | undefined, now: Date, exact: boolean): Promise<CaseInsightsT['compliance']> {
   if (!scopeFor(ctx.actor, 'compliance.read')) return [];
   const campaigns = (await listCampaigns(deps.db, ctx.tenantId)).map((r) => r.campaign).filter((c) => (eventId ? c.eventId === eventId : c.status === 'open'));
-  // One tree per campaign, side by side: on PostgreSQL each runs on its own connection (PGlite queues them).
+  // One tree per campaign (pre-aggregated per-unit counts, modules/unit-stats), side by side on PostgreSQL.
   return Promise.all(campaigns.map(async (c) => {
     const scope = await resolveCampaignScope(deps.db, ctx, 'compliance.read', c.id, unitId);
-    const top = (await computeTree(deps.db, scope, now)).units.filter((u) => u.depth === 0);
+    const tree = await computeTree(deps.db, scope, now, { exact });
+    const top = tree.units.filter((u) => u.depth === 0);
     const sum = (f: (u: (typeof top)[number]) => number) => top.reduce((s, u) => s + f(u), 0);
     const target = sum((u) => u.targetSubtree);
     const signed = sum((u) => u.signedSubtree);
@@ -124,6 +125,7 @@ async function complianceSummary(deps: AppDeps, ctx: RequestContext, eventId: st
       apelReported: sum((u) => u.rollup.apelReported),
       apelAccepted: sum((u) => u.rollup.apelAccepted),
       overdueUnits: sum((u) => u.rollup.overdue),
+      computedAt: tree.computedAt.toISOString(),
     };
   }));
 }
@@ -131,7 +133,7 @@ async function complianceSummary(deps: AppDeps, ctx: RequestContext, eventId: st
 /** GET /insights/cases.xlsx: the same figures as a workbook; a download of official figures is audited. */
 export async function exportCaseInsights(deps: AppDeps, ctx: RequestContext, q: CaseInsightsFilters, section: string | undefined, now = new Date()) {
   if (section !== undefined && !(INSIGHT_SECTIONS as readonly string[]).includes(section)) throw new AppError('VALIDATION_FAILED', { section: `Pilih salah satu: ${INSIGHT_SECTIONS.join(', ')}.` });
-  const view = await getCaseInsights(deps, ctx, q, now);
+  const view = await getCaseInsights(deps, ctx, q, now, { exact: true });
   const tenant = (await findTenantById(deps.db, ctx.tenantId))!;
   const event = q.event ? await findEvent(deps.db, ctx.tenantId, q.event) : undefined;
   const bytes = await renderCaseInsightsXlsx(view, { instansi: tenant.name, eventName: event?.name ?? null, generatedAt: formatDateTimeId(now, tenant.timezone) }, section as InsightSection | undefined);

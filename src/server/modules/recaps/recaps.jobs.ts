@@ -61,8 +61,8 @@ async function renderFiles(deps: AppDeps, ctx: RequestContext, row: RecapRow, pr
   const tenant = (await findTenantById(deps.db, ctx.tenantId))!;
   const event = p.eventId ? await findEvent(deps.db, ctx.tenantId, p.eventId) : undefined;
   const filters = { event: p.eventId ?? undefined, to: p.to ?? undefined };
-  const view = await getCaseInsights(deps, ctx, filters, now);
-  const periodView = await getCaseInsights(deps, ctx, { ...filters, from: p.from ?? undefined }, now);
+  const view = await getCaseInsights(deps, ctx, filters, now, { exact: true });
+  const periodView = await getCaseInsights(deps, ctx, { ...filters, from: p.from ?? undefined }, now, { exact: true });
   await progress(40);
   const settings = await getCaseSettings(deps.db, ctx.tenantId);
   const isWeekly = row.kind === 'bupati_weekly';

@@ -16,7 +16,7 @@ function rowsOf<T>(result: unknown): T[] {
 const uuidArray = (ids: readonly string[]) => `{${ids.join(',')}}`;
 
 /** Active employees an announcement reaches, inside `scopePrefix` (a viewer's subtree, or "/"). */
-function recipientsSql(tenantId: string, a: Pick<AnnouncementRow, 'targetUnitIds'>, scopePrefix: string): SQL {
+export function recipientsSql(tenantId: string, a: Pick<AnnouncementRow, 'targetUnitIds'>, scopePrefix: string): SQL {
   const targeted =
     a.targetUnitIds.length === 0
       ? sql`true`
@@ -39,13 +39,17 @@ export async function listAnnouncements(db: DbOrTx, tenantId: string): Promise<A
   return db.select().from(announcement).where(eq(announcement.tenantId, tenantId)).orderBy(desc(announcement.publishedAt)).limit(100);
 }
 
-/** Target, read and acknowledged counts of one announcement inside a scope. */
+/**
+ * Target, read and acknowledged counts of one announcement inside a scope, summed from its
+ * pre-aggregated per-unit rows (`unit_announcement_stats`; the caller makes them fresh first).
+ */
 export async function announcementCounts(db: DbOrTx, tenantId: string, a: AnnouncementRow, scopePrefix: string) {
   const [row] = rowsOf<{ target: number; read: number; acknowledged: number }>(
     await db.execute(sql`
-      select count(*)::int as target, count(r.employee_id)::int as read, count(r.acknowledged_at)::int as acknowledged
-      from (${recipientsSql(tenantId, a, scopePrefix)}) p
-      left join announcement_receipt r on r.tenant_id = ${tenantId} and r.announcement_id = ${a.id} and r.employee_id = p.id`),
+      select coalesce(sum(x.target), 0)::int as target, coalesce(sum(x.read), 0)::int as read, coalesce(sum(x.acknowledged), 0)::int as acknowledged
+      from unit_announcement_stats x
+      ${scopePrefix === '/' ? sql`` : sql`join unit u on u.tenant_id = x.tenant_id and u.id = x.unit_id and u.path like ${scopePrefix + '%'}`}
+      where x.tenant_id = ${tenantId} and x.announcement_id = ${a.id}`),
   );
   return { target: Number(row!.target), read: Number(row!.read), acknowledged: Number(row!.acknowledged) };
 }
@@ -60,17 +64,12 @@ export interface UnitReceiptRow {
   acknowledged: number;
 }
 
-/** Every unit of the scope with its direct counts (the caller rolls them up by path). */
+/** Every unit of the scope with its direct counts from the per-unit rows (the caller rolls them up by path). */
 export async function unitReceipts(db: DbOrTx, tenantId: string, a: AnnouncementRow, scopePrefix: string): Promise<UnitReceiptRow[]> {
   const rows = rowsOf<UnitReceiptRow>(
     await db.execute(sql`
-      with p as (${recipientsSql(tenantId, a, scopePrefix)}),
-      per_unit as (
-        select p.unit_id, count(*)::int as target, count(r.employee_id)::int as read, count(r.acknowledged_at)::int as acknowledged
-        from p left join announcement_receipt r on r.tenant_id = ${tenantId} and r.announcement_id = ${a.id} and r.employee_id = p.id
-        group by p.unit_id)
       select u.id, u.parent_id as "parentId", u.name, u.path, coalesce(x.target, 0)::int as target, coalesce(x.read, 0)::int as read, coalesce(x.acknowledged, 0)::int as acknowledged
-      from unit u left join per_unit x on x.unit_id = u.id
+      from unit u left join unit_announcement_stats x on x.tenant_id = u.tenant_id and x.announcement_id = ${a.id} and x.unit_id = u.id
       where u.tenant_id = ${tenantId} and u.path like ${scopePrefix + '%'}
       order by u.path`),
   );

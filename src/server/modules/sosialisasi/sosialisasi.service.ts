@@ -14,6 +14,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { computeTree, resolveCampaignScope } from '../compliance/compliance.service.js';
 import { listCampaigns } from '../pledges/pledges.repository.js';
 import { findUnit } from '../units/units.repository.js';
+import { announcementScope, freshUnitStats } from '../unit-stats/unit-stats.service.js';
 import { NOTICE_JOB } from './sosialisasi.jobs.js';
 import {
   announcementCounts,
@@ -38,6 +39,7 @@ function viewScope(ctx: RequestContext): string {
 
 async function summarize(deps: AppDeps, ctx: RequestContext, a: AnnouncementRow, prefix: string): Promise<Summary> {
   const names = await unitNames(deps.db, ctx.tenantId, a.targetUnitIds);
+  const computedAt = await freshUnitStats(deps.db, ctx.tenantId, announcementScope(a.id));
   return {
     id: a.id,
     title: a.title,
@@ -46,6 +48,7 @@ async function summarize(deps: AppDeps, ctx: RequestContext, a: AnnouncementRow,
     hasQuiz: a.hasQuiz,
     targetUnitNames: a.targetUnitIds.map((id) => names.get(id) ?? id),
     ...(await announcementCounts(deps.db, ctx.tenantId, a, prefix)),
+    computedAt: computedAt.toISOString(),
     // Notice totals are instansi-wide: a unit head sees the rates of their subtree, not these.
     notices: a.notifyByEmail && prefix === '/' ? { sent: a.noticesSent, withoutEmail: a.noticesWithoutEmail, done: a.noticesDoneAt !== null } : null,
   };
@@ -81,6 +84,7 @@ export async function announcementUnits(deps: AppDeps, ctx: RequestContext, id: 
   const prefix = viewScope(ctx);
   const a = await findAnnouncement(deps.db, ctx.tenantId, id);
   if (!a) throw notFound({ id });
+  const announcement = await summarize(deps, ctx, a, prefix); // makes the per-unit rows fresh first
   const rows = await unitReceipts(deps.db, ctx.tenantId, a, prefix);
   // Roll-up by path: a unit's path lists itself and its ancestors.
   const byId = new Map(rows.map((r) => [r.id, { ...r, sub: { target: 0, read: 0, acknowledged: 0 } }]));
@@ -115,7 +119,7 @@ export async function announcementUnits(deps: AppDeps, ctx: RequestContext, id: 
   };
   visit(null);
   return {
-    announcement: await summarize(deps, ctx, a, prefix),
+    announcement,
     body: a.body,
     campaign: campaign ? { id: campaign.id, name: campaign.name } : null,
     units: ordered.map((r) => byId.get(r.id)!).map((u) => ({

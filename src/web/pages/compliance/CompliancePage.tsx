@@ -5,6 +5,7 @@ import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useCompliance } from '../../api/compliance';
 import { CampaignPicker, useCampaignChoice } from '../../components/CampaignPicker';
+import { DataAsOf } from '../../components/DataAsOf';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDate } from '../../components/format';
 import { PageLoader } from '../../components/PageLoader';
@@ -76,6 +77,7 @@ export default function CompliancePage() {
                   apel: formatDate(full.data.apelReportDeadline),
                 })}
               </Text>
+              <DataAsOf computedAt={full.data.computedAt} />
               <ComplianceSummary s={summarize(fullRoots)} />
               <ComplianceActions campaignId={campaignId} unitId={selected?.id ?? null} unitName={selected?.name ?? null} />
               <Suspense fallback={<PageLoader />}>

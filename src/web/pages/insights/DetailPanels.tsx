@@ -6,13 +6,14 @@ import { IconDownload } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseInsightsT } from '../../api/insights';
+import { DataAsOf } from '../../components/DataAsOf';
 import { formatNumber, formatPercent } from '../../components/format';
 import { cellText } from './cells';
 
 const dash = (n: number | null | undefined, f: (n: number) => string = formatNumber) => (n === null || n === undefined ? '—' : f(n));
 
 /** Card with a title, a chart/table switch and the XLSX link of its section. */
-export function Panel({ title, hint, xlsxHref, testId, chart, table }: { title: string; hint: string; xlsxHref: string; testId: string; chart: ReactNode; table: ReactNode }) {
+export function Panel({ title, hint, xlsxHref, testId, chart, table, footer }: { title: string; hint: string; xlsxHref: string; testId: string; chart: ReactNode; table: ReactNode; footer?: ReactNode }) {
   const { t } = useTranslation();
   const [view, setView] = useState<'chart' | 'table'>('chart');
   return (
@@ -30,6 +31,7 @@ export function Panel({ title, hint, xlsxHref, testId, chart, table }: { title: 
         </Group>
       </Group>
       {view === 'chart' ? chart : table}
+      {footer}
     </Card>
   );
 }
@@ -129,8 +131,11 @@ export function CompliancePanel({ view, xlsxHref, labelWidth }: { view: CaseInsi
   const { t } = useTranslation();
   const data = view.compliance.map((c) => ({ label: c.campaignName, pct: c.signedPct ?? 0 }));
   const empty = <Text size="sm" c="dimmed">{t('insights.noCampaign')}</Text>;
+  // The oldest of the campaigns' per-unit counts (pre-aggregated, at most about a minute old).
+  const asOf = view.compliance.map((c) => c.computedAt).sort()[0];
   return (
     <Panel
+      footer={<DataAsOf computedAt={asOf} testId="insights-compliance-as-of" />}
       title={t('insights.panels.compliance')}
       hint={t('insights.hints.compliance')}
       xlsxHref={xlsxHref}

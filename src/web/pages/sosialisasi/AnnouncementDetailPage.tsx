@@ -3,6 +3,7 @@ import { Anchor, Button, Card, Group, Stack, Table, Text, Title } from '@mantine
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useAnnouncementUnits } from '../../api/sosialisasi';
+import { DataAsOf } from '../../components/DataAsOf';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDate, formatNumber } from '../../components/format';
 import { PageLoader } from '../../components/PageLoader';
@@ -35,6 +36,7 @@ export default function AnnouncementDetailPage() {
               <Button variant="subtle" size="compact-sm" onClick={() => setShowAll((s) => !s)}>{showAll ? t('sosialisasi.topUnits') : t('sosialisasi.allUnits')}</Button>
             </Group>
             <Text size="xs" c="dimmed" mb="xs">{v.campaign ? t('sosialisasi.campaignNote', { name: v.campaign.name }) : t('sosialisasi.noCampaign')}</Text>
+            <DataAsOf computedAt={v.announcement.computedAt} />
             <Table.ScrollContainer minWidth={560}>
               <Table striped verticalSpacing={4} fz="sm" data-testid="announcement-units">
                 <Table.Thead>
