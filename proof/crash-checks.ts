@@ -13,7 +13,10 @@
  *     each entry with its event; every case document its event and file; every import its file, its
  *     upload entry, and the commit entry iff committed. An import waiting for a job that was never
  *     enqueued (crash between the two steps) must be resumed by the restarted server; after a clean
- *     stop none may be left (checkImportJobs).
+ *     stop none may be left (checkImportJobs). Evidence images are two-phase: the sealed original is
+ *     durable when the report is acknowledged, the clean copy is made by a job after the commit; right
+ *     after a crash an image may still wait for it, but the restarted server must queue it again and,
+ *     once settled, every image has its clean copy (checkCleanCopies).
  *  3. The audit chain of every tenant verifies.
  */
 import { CASE_ACTIONS } from '../src/shared/case-workflow.js';
@@ -40,7 +43,7 @@ export interface AuditEntry {
 export interface Snapshot {
   signatures: { tenantId: string; id: string; campaignId: string; employeeId: string; idNumber: string; method: string; revoked: boolean; pdfFileId: string | null; pdfSha256: string | null }[];
   reports: { tenantId: string; id: string; number: string }[];
-  reportFiles: { tenantId: string; reportId: string; fileId: string; viewFileId: string | null; sha256: string }[];
+  reportFiles: { tenantId: string; reportId: string; fileId: string; viewFileId: string | null; sha256: string; mimeType: string }[];
   storedFiles: { tenantId: string; id: string; purpose: string; sha256: string; size: number; storagePath: string }[];
   cases: { tenantId: string; id: string; number: string; version: number; state: string }[];
   caseEvents: { tenantId: string; caseId: string; seq: number; kind: string }[];
@@ -59,7 +62,7 @@ export interface Snapshot {
   disk: Record<string, DiskFile | null>;
   /** Files under DATA_DIR/files/<tenant>/<purpose>/ that no row points at (crash leftovers, swept at start). */
   unreferencedFiles: number;
-  /** Files under DATA_DIR/files/imports/ that no import row points at (the sweep leaves that folder alone). */
+  /** Files under DATA_DIR/files/imports/ that no import row points at (crash leftovers, swept at start too). */
   unreferencedImportFiles: number;
 }
 
@@ -275,6 +278,16 @@ export function stalledImports(s: Snapshot): Snapshot['imports'] {
   return s.imports.filter((i) => (i.status === 'validating' && !pending.has(key('import.validate', i.id))) || (i.status === 'committing' && !pending.has(key('import.commit', i.id))));
 }
 
+/** Evidence images (JPEG, PNG, WebP) whose clean copy the job has not made yet. */
+export function pendingCleanCopies(s: Snapshot): Snapshot['reportFiles'] {
+  return s.reportFiles.filter((f) => f.viewFileId === null && /^image\/(jpeg|png|webp)$/.test(f.mimeType));
+}
+
+/** Once the server has run its sweep and its queue has drained, every evidence image has its clean copy. */
+export function checkCleanCopies(s: Snapshot): Violation[] {
+  return pendingCleanCopies(s).map((f) => ({ check: 'whole.report.clean_copy', detail: `evidence ${f.fileId} (${f.mimeType}) of report ${f.reportId} still has no clean copy` }));
+}
+
 export function checkImportJobs(s: Snapshot): Violation[] {
   return stalledImports(s).map((i) => ({ check: 'whole.import.job', detail: `import ${i.id} is ${i.status} but no job is queued for it: it can never finish` }));
 }
@@ -290,9 +303,12 @@ export function checkCrashState(s: Snapshot, ledger: Ledger): Violation[] {
   return [...checkAcknowledged(s, ledger), ...checkFiles(s), ...checkReports(s), ...checkSignatures(s), ...checkCases(s), ...checkImports(s), ...checkAuditChain(s)];
 }
 
-/** The same, plus what must hold once the server has started and stopped cleanly: no import waits for a missing job. */
+/**
+ * The same, plus what must hold once the server has started (sweeps run), drained its queue and
+ * stopped cleanly: no import waits for a missing job, no evidence image lacks its clean copy.
+ */
 export function checkSettledState(s: Snapshot, ledger: Ledger): Violation[] {
-  return [...checkCrashState(s, ledger), ...checkImportJobs(s)];
+  return [...checkCrashState(s, ledger), ...checkImportJobs(s), ...checkCleanCopies(s)];
 }
 
 /** Figures for the round summary: what is stored, and how much of it was never acknowledged. */
@@ -315,6 +331,7 @@ export function summarise(s: Snapshot, ledger: Ledger) {
     filesHashed: Object.values(s.disk).filter(Boolean).length,
     unreferencedFiles: s.unreferencedFiles,
     unreferencedImportFiles: s.unreferencedImportFiles,
+    pendingCleanCopies: pendingCleanCopies(s).length,
     orphanedJobs: s.orphanedJobs.map((j) => `${j.name}×${j.n}`).join(', ') || 'none',
     auditEntries: s.chain.results.reduce((n, r) => n + r.checked, 0),
   };

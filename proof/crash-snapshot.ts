@@ -29,7 +29,7 @@ async function hashFile(path: string): Promise<DiskFile | null> {
   }
 }
 
-/** Files under DATA_DIR/files/<tenant>/<purpose>/ (the start-up sweep's scope; import uploads live elsewhere). */
+/** Files under DATA_DIR/files/<tenant>/<purpose>/ (import uploads, under files/imports/, are counted apart). */
 async function filesUnder(dataDir: string): Promise<string[]> {
   const root = join(dataDir, 'files');
   const out: string[] = [];
@@ -50,7 +50,7 @@ export async function readSnapshot(database: Database, dataDir: string, idNumber
        from pledge_signature s join employee e on e.tenant_id = s.tenant_id and e.id = s.employee_id`,
   );
   const reports = await rows<Snapshot['reports'][number]>(database, `select tenant_id as "tenantId", id, number from report`);
-  const reportFiles = await rows<Snapshot['reportFiles'][number]>(database, `select tenant_id as "tenantId", report_id as "reportId", file_id as "fileId", view_file_id as "viewFileId", sha256 from report_file`);
+  const reportFiles = await rows<Snapshot['reportFiles'][number]>(database, `select tenant_id as "tenantId", report_id as "reportId", file_id as "fileId", view_file_id as "viewFileId", sha256, mime_type as "mimeType" from report_file`);
   const storedFiles = (await rows<Snapshot['storedFiles'][number]>(database, `select tenant_id as "tenantId", id, purpose, sha256, size, storage_path as "storagePath" from stored_file`)).map((f) => ({ ...f, size: Number(f.size) }));
   const cases = await rows<Snapshot['cases'][number]>(database, `select tenant_id as "tenantId", id, number, version, state from case_file`);
   const caseEvents = await rows<Snapshot['caseEvents'][number]>(database, `select tenant_id as "tenantId", case_id as "caseId", seq, kind from case_event`);
@@ -84,7 +84,7 @@ export async function readSnapshot(database: Database, dataDir: string, idNumber
   }
   const referenced = new Set(storedFiles.map((f) => f.storagePath));
   const unreferencedFiles = (await filesUnder(dataDir)).filter((p) => !referenced.has(p)).length;
-  // Import uploads (employee master, monitoring captures) are outside the sweep's scope: counted only.
+  // Import uploads (employee master, monitoring captures): swept at start too, counted apart.
   const captureImports = await rows<{ p: string }>(database, `select storage_path as p from capture_import`).catch(() => [] as { p: string }[]);
   const importPaths = new Set([...imports.map((i) => i.storagePath), ...captureImports.map((c) => c.p)]);
   const importRoot = join(dataDir, 'files', 'imports');

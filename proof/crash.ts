@@ -22,7 +22,7 @@ import pg from 'pg';
 import { solveChallenge, type Challenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/pbkdf2';
 import { prng } from '../src/server/lib/prng.js';
-import { checkCrashState, checkSettledState, stalledImports, summarise, type Violation } from './crash-checks.js';
+import { checkCrashState, checkSettledState, pendingCleanCopies, stalledImports, summarise, type Violation } from './crash-checks.js';
 import { LOAD_SERVER_ENV, runRoundLoad, setupWorld, type World } from './crash-load.js';
 import { snapshotAfterCrash } from './crash-snapshot.js';
 import { emptyLedger, emptyRoundLoad, type Ledger, type RoundLoad } from './ledger.js';
@@ -117,6 +117,27 @@ async function apiChecks(world: World, ledger: Ledger, round: number): Promise<V
   return out;
 }
 
+/** Polls the Satgas inbox until no evidence image is `processing` (or the time is up). */
+async function waitForCleanCopies(world: World, timeoutMs: number): Promise<{ ok: boolean; processing: number; waitedMs: number }> {
+  const started = Date.now();
+  for (;;) {
+    const inbox = await world.satgas.call('GET', '/api/reports?pageSize=100');
+    const pages = Math.ceil(Number(inbox.body?.total ?? 0) / 100);
+    let processing = 0;
+    for (let page = 1; page <= pages; page++) {
+      const list = page === 1 ? inbox : await world.satgas.call('GET', `/api/reports?pageSize=100&page=${page}`);
+      for (const r of (list.body?.items ?? []) as { id: string }[]) {
+        const detail = await world.satgas.call('GET', `/api/reports/${r.id}`);
+        processing += ((detail.body?.files ?? []) as { cleanCopy: string }[]).filter((f) => f.cleanCopy === 'processing').length;
+      }
+    }
+    const waitedMs = Date.now() - started;
+    if (processing === 0) return { ok: true, processing, waitedMs };
+    if (waitedMs > timeoutMs) return { ok: false, processing, waitedMs };
+    await sleep(500);
+  }
+}
+
 const fmtLoad = (l: RoundLoad) => {
   const kinds = ['signature', 'report', 'case', 'import'] as const;
   return kinds.map((k) => `${k} ${l.acked[k]}/${l.sent[k]}${l.lost[k] ? ` (${l.lost[k]} cut)` : ''}`).join(', ');
@@ -189,6 +210,7 @@ export async function runBackend(backend: Backend, opts: CrashOptions, log: (lin
       violations.push(...checkCrashState(snapshot, ledger));
       const figures = summarise(snapshot, ledger);
       const stalled = stalledImports(snapshot);
+      const waitingForClean = pendingCleanCopies(snapshot);
       let resumeNote = '';
 
       // Restart on the same data: must start cleanly, take over the dead owner's lock, not seed again.
@@ -203,8 +225,16 @@ export async function runBackend(backend: Backend, opts: CrashOptions, log: (lin
         if (server.output().includes('Data demo')) violations.push({ check: 'restart', detail: 'the demo was seeded again on restart' });
         // The start-up sweep removes exactly the files the crash left without a row (a clean evidence
         // copy is still a reporter's photo: it must not linger where nobody can reach it).
+        // Import uploads whose row never committed (a list of people) are swept the same way.
         const swept = Number(server.output().match(/"removed":(\d+)[^\n]*berkas tanpa catatan/)?.[1] ?? 0);
-        if (swept !== figures.unreferencedFiles) violations.push({ check: 'restart.sweep', detail: `${figures.unreferencedFiles} unreferenced files after the crash, the start-up sweep removed ${swept}` });
+        const leftovers = figures.unreferencedFiles + figures.unreferencedImportFiles;
+        if (swept !== leftovers) violations.push({ check: 'restart.sweep', detail: `${figures.unreferencedFiles} unreferenced files and ${figures.unreferencedImportFiles} unreferenced import uploads after the crash, the start-up sweep removed ${swept}` });
+        // Evidence images committed without their clean copy (the job died with the process, or never
+        // ran): the restarted server queues their tenants again.
+        const cleanTenants = new Set(waitingForClean.map((f) => f.tenantId)).size;
+        const requeued = Number(server.output().match(/"tenants":(\d+)[^\n]*salinan bersih bukti yang tertunda/)?.[1] ?? 0);
+        if (requeued !== cleanTenants) violations.push({ check: 'restart.clean_copies', detail: `${waitingForClean.length} evidence images of ${cleanTenants} tenant(s) without a clean copy after the crash, the restart queued ${requeued} tenant(s)` });
+        else if (requeued > 0) resumeNote += `, clean copies of ${waitingForClean.length} image(s) queued again`;
         // Imports the crash left waiting for a job that was never enqueued must be resumed at start.
         const resumed = Number(server.output().match(/"imports":(\d+)[^\n]*impor yang terhenti dilanjutkan/)?.[1] ?? 0);
         if (resumed !== stalled.length) violations.push({ check: 'restart.resume', detail: `${stalled.length} imports waiting for a missing job after the crash (${stalled.map((i) => i.id).join(', ')}), the restart resumed ${resumed}` });
@@ -223,14 +253,18 @@ export async function runBackend(backend: Backend, opts: CrashOptions, log: (lin
       log(
         `[${backend}] round ${round}/${opts.rounds}: SIGKILL ${killAfter} ms into the load (after ${ackTarget} acks + ${jitter} ms); acked ${fmtLoad(load)}; ` +
           `stored ${figures.signatures} signatures (${figures.signaturesUnacked} unacked, ${figures.signaturesWithPdf} with PDF), ${figures.reports} reports (${figures.reportsUnacked} unacked), ` +
-          `${figures.cases} cases/${figures.caseEvents} events, imports ${JSON.stringify(figures.importsByStatus)}, ${figures.filesHashed} files hashed (${figures.unreferencedFiles} unreferenced, ${figures.unreferencedImportFiles} unreferenced import uploads), ${figures.auditEntries} audit entries, jobs held by the killed process: ${figures.orphanedJobs}; ` +
+          `${figures.cases} cases/${figures.caseEvents} events, imports ${JSON.stringify(figures.importsByStatus)}, ${figures.filesHashed} files hashed (${figures.unreferencedFiles} unreferenced, ${figures.unreferencedImportFiles} unreferenced import uploads, ${figures.pendingCleanCopies} images awaiting their clean copy), ${figures.auditEntries} audit entries, jobs held by the killed process: ${figures.orphanedJobs}; ` +
           `restart ${restartMs >= 0 ? `${(restartMs / 1000).toFixed(1)} s${lockNote}${resumeNote}` : 'FAILED'}; ${violations.length ? `${violations.length} VIOLATIONS` : 'all checks hold'}`,
       );
       for (const v of violations.slice(0, 20)) log(`    ✘ ${v.check}: ${v.detail}`);
       if (restartMs < 0) throw new Error('server did not restart');
     }
 
-    // A clean stop at the end, then the same checks on the data dir itself (after the start-up sweeps).
+    // Let the queue drain (the clean copies queued again by the restarts), then a clean stop, then the
+    // same checks on the data dir itself, plus: every evidence image has its clean copy.
+    const drained = await waitForCleanCopies(world, 120_000);
+    if (!drained.ok) result.final.push({ check: 'clean_copies.drain', detail: `${drained.processing} evidence images still without a clean copy ${drained.waitedMs} ms after the last restart` });
+    else log(`[${backend}] every evidence image has its clean copy (${drained.waitedMs} ms after the last restart)`);
     server.child.kill('SIGTERM');
     const stop = await server.exited;
     if (stop.code !== 0) result.final.push({ check: 'stop', detail: `SIGTERM stop ended with ${stop.signal ?? `exit ${stop.code}`}` });

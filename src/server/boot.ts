@@ -14,6 +14,7 @@ import { registerRecapJobs } from './modules/recaps/recaps.jobs.js';
 import { registerNationalJobs } from './modules/insights/national.jobs.js';
 import { registerSosialisasiJobs } from './modules/sosialisasi/sosialisasi.jobs.js';
 import { registerUnitStatsJobs } from './modules/unit-stats/unit-stats.jobs.js';
+import { registerReportJobs } from './modules/reports/reports.jobs.js';
 import { Mailer, MAIL_SEND_JOB } from './modules/mail/mail.service.js';
 import { join } from 'node:path';
 
@@ -58,6 +59,7 @@ export function createDeps(config: Config, database: Database, log: Logger, jobs
   registerNationalJobs(deps);
   registerSosialisasiJobs(deps);
   registerUnitStatsJobs(deps);
+  registerReportJobs(deps);
   queue.register(MAIL_SEND_JOB, (p) => mailer.deliver(deps.db, p as { tenantId: string; id: string; isSecret: boolean; forgetRecipient?: boolean }));
   return deps;
 }

@@ -41,6 +41,13 @@ const ConfigSchema = z
     /** argon2id memory cost in KiB; above the library default (19 MiB) on purpose. */
     ARGON2_MEMORY_KIB: z.coerce.number().int().min(19_456).max(1_048_576).default(65_536),
     ARGON2_TIME_COST: z.coerce.number().int().min(2).max(10).default(3),
+    /**
+     * argon2id cost for report receipt keys: the OWASP minimum (19 MiB, t=2, p=1) by default. The key
+     * is 100 random bits, so no cost makes guessing feasible or infeasible; the hash is slow only so a
+     * leaked table is not a list of keys (docs/SECURITY.md). Passwords keep the higher cost above.
+     */
+    RECEIPT_ARGON2_MEMORY_KIB: z.coerce.number().int().min(19_456).max(1_048_576).default(19_456),
+    RECEIPT_ARGON2_TIME_COST: z.coerce.number().int().min(2).max(10).default(2),
     LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
     LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
     OTP_TTL_MINUTES: z.coerce.number().int().min(1).max(60).default(10),

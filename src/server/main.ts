@@ -12,6 +12,7 @@ import { seedDemoMonitoring } from './seed/demo-monitoring.js';
 import { sweepOrphanFiles } from './lib/file-store.js';
 import { findReferencedPaths } from './modules/files/files.repository.js';
 import { resumeInterruptedImports } from './modules/imports/imports.jobs.js';
+import { resumeCleanCopies } from './modules/reports/reports.jobs.js';
 import { ensureCataloguesForAllTenants } from './modules/catalogue/catalogue.service.js';
 
 function printBanner(config: Config, kind: string, demo: DemoResult | null): void {
@@ -69,6 +70,9 @@ async function main(): Promise<void> {
   // A crash between an import's status change and its enqueue left it waiting for no job: enqueue again.
   const resumed = await resumeInterruptedImports(deps);
   if (resumed > 0) log.warn({ imports: resumed }, 'impor yang terhenti dilanjutkan');
+  // Evidence images committed without their clean copy (a crash before the job ran): queue them again.
+  const cleaning = await resumeCleanCopies(deps);
+  if (cleaning > 0) log.warn({ tenants: cleaning }, 'salinan bersih bukti yang tertunda dijadwalkan');
   startReminderScheduler(deps); // timers are unref'd and off with JOBS_INLINE; the process exit stops them
   const app = await buildApp(deps);
   await app.listen({ host: config.HOST, port: config.PORT });

@@ -13,8 +13,9 @@
  * line, every job payload handed to the queue, the outbox (`mail_message`) and the file store (file
  * names, file contents, PDF text, file times) for the address, the user agent, the rahasia
  * identities (name, NIK, phone, e-mail), the contact e-mails and the uploaded file names. Sealed
- * values are fine: they are ciphertext. It also checks that reporter actions enqueue no job at all
- * and that an internal anonim report adds no row that carries the employee's user id.
+ * values are fine: they are ciphertext. It also checks that reporter actions enqueue no job but the
+ * clean copies of their images (`report.clean_copies`, payload `{ tenantId }` and nothing else) and
+ * that an internal anonim report adds no row that carries the employee's user id.
  */
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -66,6 +67,7 @@ describe(`privacy after a report: tables, logs, job payloads, outbox, file store
   let employeeUserId: string;
   let phase = 'setup';
   const jobs: RecordedJob[] = [];
+  let tenantId = '';
   const ids: Record<string, string> = {};
   let logStart = 0;
 
@@ -100,6 +102,7 @@ describe(`privacy after a report: tables, logs, job payloads, outbox, file store
     smtp = await startSmtp();
     t = await startTestApp({ ...REPORT_TEST_ENV, SMTP_URL: smtp.url });
     const demo = await seedTenant(t, 'kab-contoh', 'Kabupaten Contoh', 150);
+    tenantId = demo.tenantId;
     // Every job handed to the queue, with the phase it was enqueued in (the mailer holds the same queue).
     const queue = t.deps.jobs;
     const enqueue = queue.enqueue.bind(queue);
@@ -190,8 +193,11 @@ describe(`privacy after a report: tables, logs, job payloads, outbox, file store
     for (const secret of [...SECRETS, ...EXIF_MARKS, '/api/reports/internal', '/api/public/receipt', '/api/public/reports']) expect(log, secret).not.toContain(secret);
   });
 
-  it('enqueues no job for a reporter action, and no job payload carries any of them', async () => {
-    expect(jobs.filter((j) => j.phase === 'reporter')).toEqual([]);
+  it('enqueues for a reporter action only the clean copies of its images (tenant id only), and no job payload carries any of them', async () => {
+    const byReporters = jobs.filter((j) => j.phase === 'reporter');
+    // Three submissions with an image (two public, one internal) and the receipt portal's evidence.
+    expect(byReporters.map((j) => j.name)).toEqual(Array(4).fill('report.clean_copies'));
+    for (const j of byReporters) expect(j.payload).toEqual({ tenantId });
     expect(jobs.filter((j) => j.name === 'mail.send').length).toBeGreaterThanOrEqual(5);
     expect((await sqlRows<{ n: number }>(t, `select count(*)::int as n from notification where kind = 'case.overdue'`))[0]!.n).toBeGreaterThan(0);
     const payloads = JSON.stringify(jobs);

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openPglite, openPostgres } from '../../src/server/db/client.js';
-import { checkSettledState, type Snapshot } from '../../proof/crash-checks.js';
+import { checkCrashState, checkSettledState, type Snapshot } from '../../proof/crash-checks.js';
 import { LOAD_SERVER_ENV } from '../../proof/crash-load.js';
 import { emptyLedger, type Ledger } from '../../proof/ledger.js';
 import { Client, freePort, sleep, startServer, waitReady, type ServerProcess } from '../../proof/server.js';
@@ -102,7 +102,7 @@ function wholeState(): { s: Snapshot; ledger: Ledger } {
   const s: Snapshot = {
     signatures: [{ tenantId: T, id: 'sig1', campaignId: 'c1', employeeId: 'e1', idNumber: '1001', method: 'online', revoked: false, pdfFileId: 'f3', pdfSha256: sha('3') }],
     reports: [{ tenantId: T, id: 'r1', number: 'LP-AAAA-BBBB' }],
-    reportFiles: [{ tenantId: T, reportId: 'r1', fileId: 'f1', viewFileId: 'f2', sha256: sha('a') }],
+    reportFiles: [{ tenantId: T, reportId: 'r1', fileId: 'f1', viewFileId: 'f2', sha256: sha('a'), mimeType: 'image/jpeg' }],
     storedFiles: [
       { tenantId: T, id: 'f1', purpose: 'report_evidence', sha256: sha('1'), size: 10, storagePath: '/d/files/t1/report_evidence/f1' },
       { tenantId: T, id: 'f2', purpose: 'report_view', sha256: sha('2'), size: 20, storagePath: '/d/files/t1/report_view/f2' },
@@ -178,8 +178,19 @@ describe.runIf(TEST_DB === 'pglite')('crash checks', () => {
       s.audit.push({ tenantId: T, seq: 9, action: 'employee.import.upload', entityId: 'i2', after: {} });
     }],
     ['a committed import without its commit entry', 'whole.import.audit', ({ s }) => (s.audit = s.audit.filter((a) => a.action !== 'employee.import.commit'))],
+    ['an evidence image never got its clean copy', 'whole.report.clean_copy', ({ s }) => (s.reportFiles[0]!.viewFileId = null)],
     ['a broken audit chain', 'audit.chain', ({ s }) => (s.chain = { ok: false, results: [{ slug: 'kab-contoh', ok: false, checked: 3, brokenAt: { seq: 4, reason: 'hash' } }] })],
   ];
+  it('allow an image still waiting for its clean copy right after a crash, not once settled', () => {
+    const { s, ledger } = wholeState();
+    s.reportFiles[0]!.viewFileId = null;
+    s.storedFiles = s.storedFiles.filter((f) => f.id !== 'f2');
+    expect(checkCrashState(s, ledger)).toEqual([]);
+    expect(checkSettledState(s, ledger).map((v) => v.check)).toEqual(['whole.report.clean_copy']);
+    s.reportFiles[0]!.mimeType = 'application/pdf'; // a PDF never gets one
+    expect(checkSettledState(s, ledger)).toEqual([]);
+  });
+
   it.each(defects)('report %s', (_name, check, plant) => {
     const w = wholeState();
     plant(w);

@@ -1,7 +1,8 @@
 /**
  * A light in-process scheduler: every REMINDER_INTERVAL_HOURS it enqueues a `compliance.remind` job
  * per open campaign, runs the case-deadline escalation and the data retention, and queues the weekly
- * Bupati recap; every hour it queues the refresh of the national roll-up's daily rows. Our JobQueue
+ * Bupati recap, and queues again the evidence images still without their clean copy; every hour it
+ * queues the refresh of the national roll-up's daily rows. Our JobQueue
  * interface has no cron (pg-boss runs with schedule: false), and the handlers are idempotent
  * (reminder_log per day, the recap's schedule key per week, the retention tombstones, today's rows
  * of the roll-up), so several servers or a restart cannot double-send.
@@ -17,6 +18,7 @@ import { enqueueNationalRefresh, NATIONAL_REFRESH_INTERVAL_MS } from '../modules
 import { PDF_SWEEP_BUDGET_MS, PDF_SWEEP_INTERVAL_MS, renderPendingSignaturePdfs } from '../modules/pledges/pledges.jobs.js';
 import { changedAnything, runRetention } from '../modules/retention/retention.jobs.js';
 import { resumeAnnouncementNotices } from '../modules/sosialisasi/sosialisasi.jobs.js';
+import { resumeCleanCopies } from '../modules/reports/reports.jobs.js';
 import { enqueueUnitStatsRefresh, UNIT_STATS_REFRESH_INTERVAL_MS } from '../modules/unit-stats/unit-stats.jobs.js';
 
 /** First run shortly after start, so a server restarted every night still reminds daily. */
@@ -41,6 +43,10 @@ export function startReminderScheduler(deps: AppDeps): () => void {
     resumeAnnouncementNotices(deps)
       .then((n) => n > 0 && deps.log.info({ announcements: n }, 'pemberitahuan pengumuman dilanjutkan'))
       .catch((error: unknown) => deps.log.error({ err: error }, 'pemberitahuan pengumuman gagal'));
+    // Evidence images still without their clean copy (an enqueue lost, a job that gave up): again.
+    resumeCleanCopies(deps)
+      .then((n) => n > 0 && deps.log.info({ tenants: n }, 'salinan bersih bukti dijadwalkan ulang'))
+      .catch((error: unknown) => deps.log.error({ err: error }, 'penjadwalan salinan bersih gagal'));
     // The Bupati's weekly recap during a campaign period: idempotent per election and week (schedule key).
     scheduleWeeklyRecaps(deps)
       .then((n) => n > 0 && deps.log.info({ recaps: n }, 'rekap mingguan dijadwalkan'))

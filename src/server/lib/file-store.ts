@@ -34,30 +34,33 @@ export function readStoredFile(storagePath: string): Promise<Buffer> {
 }
 
 /**
- * At start-up (before the server listens, so no write is in flight): removes files under
- * DATA_DIR/files/<tenant>/<purpose>/ that no stored_file row points at. They are left by a crash
- * between writing a file and committing its row; nothing can reach them, but a clean evidence copy
- * is still a reporter's photo, so it must not linger. Import uploads live elsewhere and are kept.
+ * At start-up (before the server listens, so no write is in flight): removes the files no row points
+ * at, under DATA_DIR/files/<tenant>/<purpose>/ (stored_file: evidence originals and clean copies,
+ * PDFs, photos) and under DATA_DIR/files/imports/<tenant>/ (employee-master and capture-import
+ * uploads, and the `.upload` temporaries of an upload cut short). They are left by a crash between
+ * writing a file and committing its row; nothing can reach them, but a clean evidence copy is still a
+ * reporter's photo and an import upload a list of people, so they must not linger.
+ * `isReferenced` answers for any of these paths (files.repository.ts: every storage_path column).
  */
 export async function sweepOrphanFiles(dataDir: string, isReferenced: (paths: string[]) => Promise<Set<string>>): Promise<number> {
   const root = join(dataDir, 'files');
   let removed = 0;
-  const tenants = await readdir(root).catch(() => [] as string[]);
-  for (const tenantDir of tenants) {
-    if (tenantDir === 'imports') continue;
-    for (const purpose of await readdir(join(root, tenantDir)).catch(() => [] as string[])) {
-      const dir = join(root, tenantDir, purpose);
-      const names = await readdir(dir).catch(() => [] as string[]);
-      for (let i = 0; i < names.length; i += 500) {
-        const paths = names.slice(i, i + 500).map((n) => join(dir, n));
-        const known = await isReferenced(paths);
-        for (const path of paths) {
-          if (known.has(path)) continue;
-          await rm(path, { force: true });
-          removed++;
-        }
+  const sweepDir = async (dir: string) => {
+    const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+    const names = entries.filter((e) => e.isFile()).map((e) => e.name);
+    for (let i = 0; i < names.length; i += 500) {
+      const paths = names.slice(i, i + 500).map((n) => join(dir, n));
+      const known = await isReferenced(paths);
+      for (const path of paths) {
+        if (known.has(path)) continue;
+        await rm(path, { force: true });
+        removed++;
       }
     }
+  };
+  for (const tenantDir of await readdir(root).catch(() => [] as string[])) {
+    // files/imports/<tenant>/<file> has one level less than files/<tenant>/<purpose>/<file>.
+    for (const sub of await readdir(join(root, tenantDir)).catch(() => [] as string[])) await sweepDir(join(root, tenantDir, sub));
   }
   return removed;
 }

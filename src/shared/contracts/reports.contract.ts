@@ -214,6 +214,8 @@ export const EvidenceFile = z.object({
   addedOn: IsoDate,
   /** A re-encoded copy without metadata exists (images). */
   hasCleanCopy: z.boolean(),
+  /** The clean copy: `ready`; `processing` (an image whose copy the job has not made yet); `none` (PDF, video). */
+  cleanCopy: z.enum(['ready', 'processing', 'none']),
 });
 
 export const RevealView = z.object({

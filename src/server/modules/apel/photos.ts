@@ -4,7 +4,7 @@
  */
 import exifReader from 'exif-reader';
 import { rm } from 'node:fs/promises';
-import sharp from 'sharp';
+import sharp, { type Metadata } from 'sharp';
 import { APEL_PHOTO_MAX_BYTES, APEL_PHOTO_MAX_COUNT } from '../../../shared/contracts/apel.contract.js';
 import type { AppDeps } from '../../deps.js';
 import { AppError, notFound } from '../../http/app-error.js';
@@ -51,16 +51,36 @@ export function captureTimeOf(exif: Buffer | undefined, timeZone: string): Date 
   return wallClockToInstant(wall, timeZone);
 }
 
-/** Reads the capture time, then re-encodes the pixels only (sharp drops all metadata by default). */
-export async function cleanPhoto(bytes: Buffer, mime: string, timeZone: string): Promise<{ bytes: Buffer; capturedAt: Date | null }> {
+const UNREADABLE_PHOTO = () => new AppError('VALIDATION_FAILED', { file: 'Foto rusak atau tidak dapat dibaca.' }, 'Foto rusak atau tidak dapat dibaca. Unggah ulang foto asli dari kamera.');
+
+/**
+ * The cheap part of the checks cleanPhoto makes, without decoding the pixels (well under a
+ * millisecond): the header parses and the image stays within the decompression-bomb limit. Used where
+ * the re-encode itself runs later, in a job, so a bomb or garbage is still refused in the request.
+ */
+export async function assertReadablePhoto(bytes: Buffer): Promise<void> {
+  let meta: Metadata;
+  try {
+    meta = await sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS }).metadata();
+  } catch {
+    throw UNREADABLE_PHOTO();
+  }
+  if (!meta.width || !meta.height || meta.width * meta.height > MAX_INPUT_PIXELS) throw UNREADABLE_PHOTO();
+}
+
+/**
+ * Reads the capture time, then re-encodes the pixels only (sharp drops all metadata by default).
+ * `lenient` decodes what it can of a damaged file (a job re-encoding evidence already accepted).
+ */
+export async function cleanPhoto(bytes: Buffer, mime: string, timeZone: string, lenient = false): Promise<{ bytes: Buffer; capturedAt: Date | null }> {
   try {
     const meta = await sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS }).metadata();
     // rotate() applies the EXIF orientation to the pixels, since the tag itself is about to go.
-    const image = sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' }).rotate();
+    const image = sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, failOn: lenient ? 'none' : 'error' }).rotate();
     const clean = mime === 'image/png' ? await image.png({ compressionLevel: 9 }).toBuffer() : await image.jpeg({ quality: 88 }).toBuffer();
     return { bytes: clean, capturedAt: captureTimeOf(meta.exif, timeZone) };
   } catch {
-    throw new AppError('VALIDATION_FAILED', { file: 'Foto rusak atau tidak dapat dibaca.' }, 'Foto rusak atau tidak dapat dibaca. Unggah ulang foto asli dari kamera.');
+    throw UNREADABLE_PHOTO();
   }
 }
 

@@ -15,7 +15,8 @@ import { recordAudit } from '../audit/audit.service.js';
 import { findEmployeeById } from '../employees/employees.repository.js';
 import { findTenantById } from '../tenants/tenants.repository.js';
 import { readStoredFile } from '../../lib/file-store.js';
-import { assertFileCount, discardEvidence, insertEvidenceRows, prepareEvidence, readOriginal } from './evidence.js';
+import { assertFileCount, discardEvidence, insertEvidenceRows, needsCleanCopy, prepareEvidence, readOriginal } from './evidence.js';
+import { enqueueCleanCopies } from './reports.jobs.js';
 import { presentDetail, presentInboxItem } from './reports.presenter.js';
 import type { ReportKit } from './reports.kit.js';
 import { countReportFiles, findReport, findReportByNumber, insertMessage, insertNote, listInbox, listMessages, listNotes, listReportFiles, listReportIdsOfCase, listReveals, lockReport, updateReportRow, type ReportRow } from './reports.repository.js';
@@ -181,8 +182,10 @@ export async function postCaseUpdateToReporters(kit: ReportKit, deps: AppDeps, t
 }
 
 /**
- * An evidence file for download: the clean copy by default; the original (byte-exact, metadata and
- * all) only on request, and that download is audited.
+ * An evidence file for download (always as an attachment): the clean copy by default; the original
+ * (byte-exact, metadata and all) only on request, and that download is audited. An image whose clean
+ * copy the job has not made yet is refused (EVIDENCE_PROCESSING, 409) rather than answered with the
+ * original; a PDF or video has no clean copy and the default gives the original (audited).
  */
 export async function downloadEvidence(kit: ReportKit, deps: AppDeps, ctx: RequestContext, id: string, fileId: string, variant: 'clean' | 'original') {
   await loadReport(deps.db, ctx, id, 'report.read');
@@ -192,6 +195,7 @@ export async function downloadEvidence(kit: ReportKit, deps: AppDeps, ctx: Reque
   if (variant === 'clean' && entry.cleanPath) {
     return { bytes: await readStoredFile(entry.cleanPath), mimeType: entry.cleanMime!, fileName: `bukti-${fileId}-bersih.${entry.cleanMime === 'image/png' ? 'png' : 'jpg'}` };
   }
+  if (variant === 'clean' && needsCleanCopy(entry.file.mimeType)) throw new AppError('EVIDENCE_PROCESSING', { fileId });
   const bytes = await readOriginal(kit.box, ctx.tenantId, entry.originalPath, entry.file.sha256);
   await deps.db.transaction((tx) => recordAudit(tx, ctx, { action: 'report.evidence.original', entityType: 'report', entityId: id, after: { fileId, sha256: entry.file.sha256 } }));
   return { bytes, mimeType: entry.file.mimeType, fileName: `bukti-${fileId}-asli.${ext}` };
@@ -204,7 +208,7 @@ export async function addEvidenceAsStaff(kit: ReportKit, deps: AppDeps, ctx: Req
   const tenant = (await findTenantById(deps.db, ctx.tenantId))!;
   const day = localIsoDate(new Date(), tenant.timezone);
   assertFileCount(await countReportFiles(deps.db, ctx.tenantId, id), uploads.length, deps.config.REPORT_MAX_FILES);
-  const files = await prepareEvidence(deps, kit.box, ctx.tenantId, tenant.timezone, day, uploads);
+  const files = await prepareEvidence(deps, kit.box, ctx.tenantId, tenant.timezone, day, uploads, 'by_job');
   try {
     await change(deps, ctx, id, async (tx) => {
       assertFileCount(await countReportFiles(tx, ctx.tenantId, id), uploads.length, deps.config.REPORT_MAX_FILES);
@@ -215,5 +219,6 @@ export async function addEvidenceAsStaff(kit: ReportKit, deps: AppDeps, ctx: Req
     await discardEvidence(files);
     throw error;
   }
+  await enqueueCleanCopies(deps, ctx.tenantId, files.map((f) => f.mime));
   return getReportDetail(deps.db, ctx, id);
 }

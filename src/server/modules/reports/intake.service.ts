@@ -3,6 +3,7 @@
  * letter, WhatsApp, SP4N-LAPOR! or a visit. One transaction writes the report, its evidence rows and
  * the audit event; the evidence files are on disk (fsynced) before it commits, and removed if it
  * does not. The receipt key leaves the server once, in the response, and is stored only as a hash.
+ * Images get their clean viewing copy from a job after the commit (reports.jobs.ts).
  */
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
@@ -19,6 +20,7 @@ import { assertFileCount, discardEvidence, insertEvidenceRows, prepareEvidence }
 import { newReceiptKey, newReportNumber, normaliseCode } from './receipt.js';
 import { recordReporterAudit } from './reporter-audit.js';
 import type { ReportKit } from './reports.kit.js';
+import { enqueueCleanCopies } from './reports.jobs.js';
 import { insertReportIfNumberFree } from './reports.repository.js';
 
 type Channel = 'web_publik' | 'web_internal' | 'surat' | 'whatsapp' | 'sp4n_lapor' | 'datang_langsung';
@@ -60,15 +62,16 @@ async function receive(kit: ReportKit, deps: AppDeps, origin: Origin, input: Rep
   const today = localIsoDate(new Date(), origin.timeZone);
   const warnings = warningsFor(input, today);
   const receiptKey = newReceiptKey();
-  const receiptHash = await deps.passwords.hash(normaliseCode(receiptKey));
+  const receiptHash = await kit.receiptHasher.hash(normaliseCode(receiptKey));
   const id = randomUUID();
   const { tenantId } = origin;
   const reporterSealed = input.identityMode === 'rahasia' && input.reporter ? kit.box.seal(JSON.stringify(input.reporter), `reporter:${tenantId}:${id}`) : null;
   const contactSealed = input.contactEmail ? kit.box.seal(input.contactEmail, `contact:${tenantId}:${id}`) : null;
   assertFileCount(0, uploads.length, deps.config.REPORT_MAX_FILES);
-  const files = await prepareEvidence(deps, kit.box, tenantId, origin.timeZone, origin.receivedOn, uploads);
+  const files = await prepareEvidence(deps, kit.box, tenantId, origin.timeZone, origin.receivedOn, uploads, 'by_job');
+  let number: string;
   try {
-    const number = await deps.db.transaction(async (tx) => {
+    number = await deps.db.transaction(async (tx) => {
       let created: { id: string } | undefined;
       let number = '';
       for (let attempt = 0; !created; attempt++) {
@@ -92,11 +95,13 @@ async function receive(kit: ReportKit, deps: AppDeps, origin: Origin, input: Rep
       else await recordReporterAudit(tx, { tenantId, day: origin.receivedOn, action: 'report.submit', entityId: id, after, actorUserId: origin.audit.actorUserId });
       return number;
     });
-    return { number, receiptKey, receivedOn: origin.receivedOn, warnings: presentWarnings(warnings) };
   } catch (error) {
     await discardEvidence(files);
     throw error;
   }
+  // After the commit: the clean viewing copies are made by a job (the sealed originals are durable).
+  await enqueueCleanCopies(deps, tenantId, files.map((f) => f.mime));
+  return { number, receiptKey, receivedOn: origin.receivedOn, warnings: presentWarnings(warnings) };
 }
 
 /** The public form: proof of work first, then the report. Nothing about the sender is kept. */

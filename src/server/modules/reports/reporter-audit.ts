@@ -26,6 +26,8 @@ export interface ReporterAuditInput {
   after?: unknown;
   /** Only for a terbuka report sent by a signed-in employee, who chose to be known. */
   actorUserId?: string | null;
+  /** The label in place of a person: `pelapor` unless the system acts (the clean-copy job). */
+  actorLabel?: string;
 }
 
 /** Appends a day-precision, label-only event in the caller's transaction. */
@@ -37,7 +39,7 @@ export async function recordReporterAudit(tx: DbOrTx, input: ReporterAuditInput)
     seq: (last?.seq ?? 0) + 1,
     occurredAt: dayInstant(input.day),
     actorUserId: input.actorUserId ?? null,
-    actorLabel: REPORTER_LABEL,
+    actorLabel: input.actorLabel ?? REPORTER_LABEL,
     action: input.action,
     entityType: 'report',
     entityId: input.entityId,

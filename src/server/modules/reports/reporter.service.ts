@@ -13,6 +13,7 @@ import { resolveTenantForSignIn } from '../tenants/tenants.service.js';
 import { assertFileCount, discardEvidence, insertEvidenceRows, prepareEvidence } from './evidence.js';
 import { normaliseCode, normaliseNumber, type ReceiptSession } from './receipt.js';
 import { recordReporterAudit } from './reporter-audit.js';
+import { enqueueCleanCopies } from './reports.jobs.js';
 import type { ReportKit } from './reports.kit.js';
 import { countReportFiles, findReport, findReportByNumber, insertMessage, listMessages, lockReport, updateReportRow, type ReportRow } from './reports.repository.js';
 
@@ -27,8 +28,8 @@ export async function checkReceipt(kit: ReportKit, deps: AppDeps, tenantSlug: st
     throw new AppError('RATE_LIMITED', null, 'Terlalu banyak percobaan kunci yang salah. Tunggu 15 menit lalu coba lagi.');
   }
   const found = await findReportByNumber(deps.db, tenant.id, number);
-  dummyHash ??= deps.passwords.hash('tidak-ada-laporan-dengan-nomor-ini');
-  const ok = await deps.passwords.verify(found?.receiptHash ?? (await dummyHash), normaliseCode(key));
+  dummyHash ??= kit.receiptHasher.hash('tidak-ada-laporan-dengan-nomor-ini');
+  const ok = await kit.receiptHasher.verify(found?.receiptHash ?? (await dummyHash), normaliseCode(key));
   if (found && ok) return found;
   kit.limiter.recordFailure(address, number);
   const day = localIsoDate(new Date(), tenant.timezone);
@@ -89,7 +90,7 @@ export async function addEvidenceAsReporter(kit: ReportKit, deps: AppDeps, sessi
   if (uploads.length === 0) throw new AppError('VALIDATION_FAILED', { file: 'Pilih paling sedikit satu berkas.' });
   const { day, timeZone } = await reporterDay(deps, session.tenantId);
   assertFileCount(await countReportFiles(deps.db, session.tenantId, session.reportId), uploads.length, deps.config.REPORT_MAX_FILES);
-  const files = await prepareEvidence(deps, kit.box, session.tenantId, timeZone, day, uploads);
+  const files = await prepareEvidence(deps, kit.box, session.tenantId, timeZone, day, uploads, 'by_job');
   try {
     await deps.db.transaction(async (tx) => {
       if (!(await lockReport(tx, session.tenantId, session.reportId))) throw new AppError('RECEIPT_SESSION_REQUIRED');
@@ -102,5 +103,6 @@ export async function addEvidenceAsReporter(kit: ReportKit, deps: AppDeps, sessi
     await discardEvidence(files);
     throw error;
   }
+  await enqueueCleanCopies(deps, session.tenantId, files.map((f) => f.mime));
   return getReceiptView(deps, session);
 }

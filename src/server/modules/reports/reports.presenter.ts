@@ -1,6 +1,7 @@
 /** Rows → response contracts. A sealed value never passes through here: only whether one exists. */
 import type { z } from 'zod';
 import type { ActKind, IdentityMode, InboxItem, ReportChannel, ReportDetail, ReportStatus, RevealView } from '../../../shared/contracts/reports.contract.js';
+import { needsCleanCopy } from './evidence.js';
 import { presentWarnings } from './intake.service.js';
 import type { listMessages, listNotes, listReportFiles, listReveals, ReportRow } from './reports.repository.js';
 
@@ -35,6 +36,9 @@ export function presentReveal(r: Awaited<ReturnType<typeof listReveals>>[number]
   };
 }
 
+/** An image without its clean copy is still being processed by the job (reports.jobs.ts). */
+const cleanCopyState = (viewFileId: string | null, mime: string) => (viewFileId ? 'ready' : needsCleanCopy(mime) ? 'processing' : 'none');
+
 export interface DetailParts {
   duplicateOf: { id: string; number: string } | null;
   files: Awaited<ReturnType<typeof listReportFiles>>;
@@ -66,7 +70,7 @@ export function presentDetail(row: ReportRow, p: DetailParts): z.infer<typeof Re
     duplicateOf: p.duplicateOf,
     caseId: row.caseId,
     handover: row.handoverAt ? { at: row.handoverAt.toISOString(), note: row.handoverNote } : null,
-    files: p.files.map(({ file }) => ({ fileId: file.fileId, mimeType: file.mimeType, size: file.size, sha256: file.sha256, fromReporter: file.fromReporter, addedOn: file.addedOn, hasCleanCopy: file.viewFileId !== null })),
+    files: p.files.map(({ file }) => ({ fileId: file.fileId, mimeType: file.mimeType, size: file.size, sha256: file.sha256, fromReporter: file.fromReporter, addedOn: file.addedOn, hasCleanCopy: file.viewFileId !== null, cleanCopy: cleanCopyState(file.viewFileId, file.mimeType) })),
     messages: p.messages.map((m) => ({ seq: m.seq, direction: m.direction as 'to_reporter' | 'from_reporter', body: m.body, sentOn: m.sentOn })),
     notes: p.notes.map((n) => ({ id: n.id, body: n.body, author: n.author, createdAt: n.createdAt.toISOString() })),
     reveals: p.reveals.map((r) => presentReveal(r, p.viewerId)),

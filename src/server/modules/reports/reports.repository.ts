@@ -1,5 +1,5 @@
 /** The only SQL of the reports module. Every function takes `db | tx` explicitly. */
-import { and, asc, count, desc, eq, gte, ilike, inArray, lte, max, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, ilike, inArray, isNull, lte, max, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import type { InboxQuery } from '../../../shared/contracts/reports.contract.js';
@@ -76,6 +76,38 @@ export async function listReportFiles(db: DbOrTx, tenantId: string, reportId: st
     .leftJoin(clean, and(eq(clean.tenantId, reportFile.tenantId), eq(clean.id, reportFile.viewFileId)))
     .where(and(eq(reportFile.tenantId, tenantId), eq(reportFile.reportId, reportId)))
     .orderBy(asc(reportFile.addedOn), asc(reportFile.fileId));
+}
+
+/**
+ * Evidence waiting for its clean copy: images (`mimes`) without one, oldest first, with where the
+ * sealed original lies. A file whose copy cannot be made stays in this list (see reports.jobs.ts).
+ */
+export async function listPendingCleanCopies(db: DbOrTx, tenantId: string, mimes: string[], limit: number, afterFileId: string | null) {
+  const where: SQL[] = [eq(reportFile.tenantId, tenantId), isNull(reportFile.viewFileId), inArray(reportFile.mimeType, mimes)];
+  if (afterFileId) where.push(gt(reportFile.fileId, afterFileId));
+  return db
+    .select({ reportId: reportFile.reportId, fileId: reportFile.fileId, sha256: reportFile.sha256, mimeType: reportFile.mimeType, addedOn: reportFile.addedOn, originalPath: original.storagePath })
+    .from(reportFile)
+    .innerJoin(original, and(eq(original.tenantId, reportFile.tenantId), eq(original.id, reportFile.fileId)))
+    .where(and(...where))
+    .orderBy(asc(reportFile.fileId))
+    .limit(limit);
+}
+
+/** Tenants with at least one image still waiting for its clean copy (the sweep after a crash). */
+export async function listTenantsWithPendingCleanCopies(db: DbOrTx, mimes: string[]): Promise<string[]> {
+  const rows = await db.selectDistinct({ tenantId: reportFile.tenantId }).from(reportFile).where(and(isNull(reportFile.viewFileId), inArray(reportFile.mimeType, mimes)));
+  return rows.map((r) => r.tenantId);
+}
+
+/** Locks one evidence row until the transaction ends (the clean-copy job against a second worker or retention). */
+export async function lockReportFile(tx: DbOrTx, tenantId: string, fileId: string): Promise<ReportFileRow | undefined> {
+  const [row] = await tx.select().from(reportFile).where(and(eq(reportFile.tenantId, tenantId), eq(reportFile.fileId, fileId))).for('update');
+  return row;
+}
+
+export async function setCleanCopy(tx: DbOrTx, tenantId: string, fileId: string, viewFileId: string): Promise<void> {
+  await tx.update(reportFile).set({ viewFileId }).where(and(eq(reportFile.tenantId, tenantId), eq(reportFile.fileId, fileId)));
 }
 
 export async function countReportFiles(db: DbOrTx, tenantId: string, reportId: string): Promise<number> {

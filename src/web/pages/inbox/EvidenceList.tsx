@@ -29,8 +29,11 @@ export function EvidenceList({ report }: { report: ReportDetailT }) {
               </Group>
             </div>
             <Group gap="xs">
-              {f.hasCleanCopy ? (
+              {f.cleanCopy === 'ready' ? (
                 <Anchor href={evidenceUrl(report.id, f.fileId, 'clean')} download size="sm"><IconDownload size={14} /> {t('inbox.detail.downloadClean')}</Anchor>
+              ) : null}
+              {f.cleanCopy === 'processing' ? (
+                <Badge size="sm" color="yellow" variant="light" title={t('inbox.detail.cleanProcessingHint')} data-testid="evidence-processing">{t('inbox.detail.cleanProcessing')}</Badge>
               ) : null}
               <Anchor href={evidenceUrl(report.id, f.fileId, 'original')} download size="sm" title={t('inbox.detail.originalAudited')}>
                 <IconDownload size={14} /> {t('inbox.detail.downloadOriginal')}
