@@ -65,6 +65,8 @@ export async function readSnapshot(database: Database, dataDir: string, idNumber
   if (idNumbers.length) {
     for (const r of await rows<{ idNumber: string; n: number }>(database, `select id_number as "idNumber", count(*)::int as n from employee where id_number = any($1::text[]) group by id_number`, [idNumbers])) employeesByIdNumber[r.idNumber] = r.n;
   }
+  // Verifying seals the entries a killed server left unsealed, so every entry below has its place.
+  const chain = await verifyAllChains(database.db);
   const audit = (
     await rows<{ tenantId: string; seq: number | string; action: string; entityId: string | null; after: Record<string, unknown> | null }>(
       database,
@@ -73,7 +75,6 @@ export async function readSnapshot(database: Database, dataDir: string, idNumber
            or (action like 'case.%' and action not in ('case.read', 'case.document.open', 'case.evidence.open', 'case.bundle', 'case.export'))`,
     )
   ).map((a) => ({ ...a, seq: Number(a.seq) }));
-  const chain = await verifyAllChains(database.db);
 
   const paths = [...new Set([...storedFiles.map((f) => f.storagePath), ...imports.map((i) => i.storagePath)])];
   const disk: Record<string, DiskFile | null> = {};

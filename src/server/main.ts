@@ -7,6 +7,7 @@ import { TIMEZONE_LABEL, type TenantTimezone } from '../shared/enums.js';
 import { listActiveTenants } from './modules/tenants/tenants.repository.js';
 import { seedDemo, type DemoResult } from './seed/demo.js';
 import { startReminderScheduler } from './jobs/scheduler.js';
+import { startAuditSealer } from './modules/audit/audit.sealer.js';
 import { seedDemoCampaign } from './seed/demo-campaign.js';
 import { seedDemoMonitoring } from './seed/demo-monitoring.js';
 import { sweepOrphanFiles } from './lib/file-store.js';
@@ -66,6 +67,8 @@ async function main(): Promise<void> {
   if (catalogues > 0) log.info({ tenants: catalogues }, 'katalog pelanggaran bawaan (SKB 2022) dimuat');
   const orphans = await sweepOrphanFiles(config.DATA_DIR, (paths) => findReferencedPaths(deps.db, paths));
   if (orphans > 0) log.warn({ removed: orphans }, 'berkas tanpa catatan (sisa proses yang terhenti) dihapus');
+  // Chains the audit entries writers commit unsealed; leftovers of a crash are sealed on its first tick.
+  const sealer = startAuditSealer(deps.db, { intervalMs: 250, onError: (err) => log.error({ err }, 'penyegelan log audit gagal') });
   await deps.jobs.start();
   // A crash between an import's status change and its enqueue left it waiting for no job: enqueue again.
   const resumed = await resumeInterruptedImports(deps);
@@ -89,6 +92,7 @@ async function main(): Promise<void> {
     log.info({ signal }, 'berhenti');
     await app.close();
     await deps.jobs.stop();
+    await sealer.stop();
     deps.mailer.close();
     await database.close();
     release();

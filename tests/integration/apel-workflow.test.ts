@@ -25,7 +25,7 @@ describe(`apel reports: draft → submitted → accepted | returned on ${TEST_DB
   afterAll(() => t.close());
 
   const rows = async (query: string) => ((await t.deps.db.execute(query as never)) as unknown as { rows: Record<string, unknown>[] }).rows;
-  const auditActions = async (entityId: string) => (await rows(`select action from audit_event where entity_id = '${entityId}' order by seq`)).map((r) => r.action);
+  const auditActions = async (entityId: string) => (await rows(`select action from audit_event where entity_id = '${entityId}' order by id`)).map((r) => r.action);
 
   async function fillAttendance(client: TestClient, reportId: string, unitId: string) {
     const roster = await client.get(`/api/campaigns/${s.campaign.id}/apel/roster?unitId=${unitId}`);

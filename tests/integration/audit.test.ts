@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAllChains } from '../../src/server/modules/audit/audit.cli.js';
+import { sealAllAuditChains, sealAuditChain } from '../../src/server/modules/audit/audit.sealer.js';
 import { startTestApp, seedTenant, TEST_DB, TestClient, type TestApp } from '../support/harness.js';
 
 type Rows<T> = { rows: T[] };
@@ -25,7 +26,7 @@ describe(`audit log on ${TEST_DB}`, () => {
     expect(res.status).toBe(200);
     const [event] = await query<{ actor_label: string; action: string; entity_id: string; before: { code: string | null }; after: { code: string }; request_id: string }>(
       t,
-      `select actor_label, action, entity_id, before, after, request_id from audit_event where entity_id = '${unit.id}' order by seq desc limit 1`,
+      `select actor_label, action, entity_id, before, after, request_id from audit_event where entity_id = '${unit.id}' order by id desc limit 1`,
     );
     expect(event).toMatchObject({ actor_label: 'admin.bkpsdm', action: 'unit.update', entity_id: unit.id, request_id: res.headers['x-request-id'] });
     expect(event!.before.code).toBeNull();
@@ -81,12 +82,33 @@ describe(`audit log on ${TEST_DB}`, () => {
     expect(all.results.find((r) => r.slug === 'kota-lain')!.brokenAt!.seq).toBe(1);
   });
 
-  it('keeps the chain intact under concurrent writes', async () => {
+  it('keeps the chain intact under concurrent writes: written unsealed, then sealed in one gapless order', async () => {
+    const [tenant] = await query<{ id: string }>(t, `select id from tenant where slug = 'kab-contoh'`);
+    await sealAuditChain(t.deps.db, tenant!.id, { wait: true });
     const badan = (await admin.get('/api/units')).body.items.filter((u: { unitType: string }) => u.unitType === 'badan');
     const results = await Promise.all(badan.map((u: { id: string }, i: number) => admin.patch(`/api/units/${u.id}`, { code: `C-${i}` })));
     expect(results.every((r) => r.status === 200)).toBe(true);
-    const [tenant] = await query<{ id: string }>(t, `select id from tenant where slug = 'kab-contoh'`);
+    const waiting = await query<{ n: number }>(t, `select count(*)::int as n from audit_event where tenant_id = '${tenant!.id}' and seq is null`);
+    expect(waiting[0]!.n).toBeGreaterThanOrEqual(badan.length); // writers do not chain: the sealer does
+    // Two sealers at once (two server processes): each entry gets exactly one place.
+    await Promise.all([sealAllAuditChains(t.deps.db, { wait: true }), sealAuditChain(t.deps.db, tenant!.id, { wait: true })]);
     const seqs = await query<{ seq: number }>(t, `select seq::int as seq from audit_event where tenant_id = '${tenant!.id}' order by seq`);
     expect(seqs.map((r) => Number(r.seq))).toEqual(seqs.map((_, i) => i + 1));
+    // The chain was tampered at #2 by the test above; nothing after it is reported broken first.
+    expect((await admin.get('/api/audit/verify')).body.brokenAt.seq).toBe(2);
+  });
+
+  it('lets the trigger seal an entry once and refuses any other change, also before sealing', async () => {
+    await admin.patch(`/api/units/${(await admin.get('/api/units')).body.items[0].id}`, { code: 'X-1' });
+    const [row] = await query<{ id: number }>(t, `select id::int as id from audit_event where seq is null order by id desc limit 1`);
+    expect(row).toBeDefined();
+    await expect(t.deps.db.execute(`update audit_event set action = 'x' where id = ${row!.id}` as never)).rejects.toThrow();
+    await expect(t.deps.db.execute(`update audit_event set seq = 999999, prev_hash = 'a', hash = 'b', action = 'x' where id = ${row!.id}` as never)).rejects.toThrow();
+    await expect(t.deps.db.execute(`delete from audit_event where id = ${row!.id}` as never)).rejects.toThrow();
+    await sealAllAuditChains(t.deps.db, { wait: true });
+    await expect(t.deps.db.execute(`update audit_event set seq = seq + 1000000 where id = ${row!.id}` as never)).rejects.toThrow();
+    const list = await admin.get('/api/audit?page=1&pageSize=5');
+    expect(list.status).toBe(200);
+    expect(list.body.items.every((i: { seq: number | null }) => typeof i.seq === 'number')).toBe(true);
   });
 });

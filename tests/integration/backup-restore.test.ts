@@ -97,6 +97,8 @@ async function scenario(source: { dataDir: string; databaseUrl?: string }, targe
   expect(view.status).toBe(200);
   const signed = await employee.post(`/api/campaigns/${campaign.id}/sign`, { ikrarTemplateId: view.body.ikrar.id, paktaTemplateId: view.body.pakta.id, typedName: demo.employeeLogin.name, undertakings: view.body.undertakings.map(() => true) });
   expect(signed.status, JSON.stringify(signed.body)).toBe(201);
+  // The signed PDF is rendered on first download (or by the sweep), not at signing.
+  expect((await employee.get(`/api/pledges/signatures/${signed.body.id}/pdf`)).status).toBe(200);
 
   const satgas = new TestClient(t);
   await satgas.login('satgas');

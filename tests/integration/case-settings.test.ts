@@ -63,7 +63,7 @@ describe(`case settings and working calendar on ${TEST_DB}`, () => {
 
     const [audit] = await rows<{ actor_label: string; before: { stepDays: Record<string, number> }; after: { stepDays: Record<string, number>; reason: string; changedSteps: string[] } }>(
       t,
-      `select actor_label, before, after from audit_event where action = 'case_settings.update' order by seq desc limit 1`,
+      `select actor_label, before, after from audit_event where action = 'case_settings.update' order by id desc limit 1`,
     );
     expect(audit).toMatchObject({ actor_label: 'admin.bkpsdm', before: { stepDays: { verification: 7 } }, after: { stepDays: { verification: 10 }, changedSteps: ['verification'], reason: 'Verifikasi butuh konfirmasi ke Bawaslu (SE Sekda 2026).' } });
 
@@ -117,7 +117,7 @@ describe(`case settings and working calendar on ${TEST_DB}`, () => {
     expect((await del(c.admin, '/api/case-settings/holidays/2026-11-26')).status).toBe(200);
     expect((await loadWorkingCalendar(t.deps.db, demo.tenantId)).isWorkingDay('2026-11-26')).toBe(true);
 
-    const trail = await rows<{ action: string; before: unknown; after: unknown }>(t, `select action, before, after from audit_event where entity_id = '2026-11-26' order by seq`);
+    const trail = await rows<{ action: string; before: unknown; after: unknown }>(t, `select action, before, after from audit_event where entity_id = '2026-11-26' order by id`);
     expect(trail.map((r) => r.action)).toEqual(['case_holiday.add', 'case_holiday.remove']);
     expect(trail[1]!.before).toMatchObject({ name: 'Hari Jadi Kabupaten Contoh', kind: 'libur_daerah' });
   });

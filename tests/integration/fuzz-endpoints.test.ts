@@ -509,7 +509,7 @@ describe(`fuzzing every route on ${TEST_DB}`, () => {
     // By design a refused sign-in or receipt guess is audited (and counted for the lock-out).
     if (changed.every((c) => c.startsWith('"public"."audit_event"') || c.startsWith('"public"."auth_throttle"'))) {
       const added = (after.rows.get('"public"."audit_event"') ?? 0) - (before.rows.get('"public"."audit_event"') ?? 0);
-      const actions = added > 0 ? await sqlRows<{ action: string }>(t, `select action from audit_event order by seq desc limit ${added}`) : [];
+      const actions = added > 0 ? await sqlRows<{ action: string }>(t, `select action from audit_event order by id desc limit ${added}`) : [];
       if (actions.every((a) => /(\.failed|^auth\.lockout)$/.test(a.action))) return { problem: null, after };
       return fail(`${res.statusCode} ${e.code} but wrote audit events ${actions.map((a) => a.action).join(', ')}`);
     }

@@ -77,7 +77,7 @@ describe(`monitoring queue and review on ${TEST_DB}`, () => {
     // A decision can be revised; both are in the audit log with before and after.
     await w.satgas.post(`/api/monitoring/captures/${ids.abusive}/review`, { decision: 'relevant', reason: 'Menghina pendukung calon.', expectedRevision: 1 });
     await w.satgas.post(`/api/monitoring/captures/${ids.abusive}/review`, { decision: 'not_relevant', reason: 'Tidak menyebut calon; bukan netralitas.', expectedRevision: 1 });
-    const audits = await sqlRows<{ before: string; after: string }>(w.t, `select before::text, after::text from audit_event where action = 'monitoring.capture.review' and entity_id = '${ids.abusive}' order by seq`);
+    const audits = await sqlRows<{ before: string; after: string }>(w.t, `select before::text, after::text from audit_event where action = 'monitoring.capture.review' and entity_id = '${ids.abusive}' order by id`);
     expect(audits).toHaveLength(2);
     expect(audits[1]!.before).toContain('relevant');
     expect(audits[1]!.after).toContain('not_relevant');

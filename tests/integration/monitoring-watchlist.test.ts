@@ -100,7 +100,7 @@ describe(`monitoring watchlists and declared accounts on ${TEST_DB}`, () => {
     expectError(await w.pimpinan.get('/api/monitoring/declared-accounts'), 403, 'FORBIDDEN');
     const removed = await w.admin.request({ method: 'DELETE', url: `/api/monitoring/declared-accounts/${created.body.id}` });
     expect(removed.status).toBe(200);
-    const actions = await sqlRows<{ action: string }>(w.t, `select action from audit_event where entity_id = '${created.body.id}' order by seq`);
+    const actions = await sqlRows<{ action: string }>(w.t, `select action from audit_event where entity_id = '${created.body.id}' order by id`);
     expect(actions.map((a) => a.action)).toEqual(['monitoring.declared_account.create', 'monitoring.declared_account.update', 'monitoring.declared_account.delete']);
   });
 });

@@ -96,7 +96,7 @@ describe(`clean copies of evidence by job, receipt-key hash on ${TEST_DB}`, () =
     expect(row!.purpose).toBe('report_view');
     expect(new Date(row!.created_at).toISOString()).toMatch(/T00:00:00\.000Z$/);
     expect(readFileSync(row!.storage_path).equals(clean.raw)).toBe(true);
-    const audits = await sqlRows<{ action: string; occurred_at: Date | string; actor_user_id: string | null; request_id: string; after: { sha256: string } }>(t, `select action, occurred_at, actor_user_id, request_id, after from audit_event where entity_id = '${id}' and action like 'report.%' and action not like 'report.evidence.original' order by seq`);
+    const audits = await sqlRows<{ action: string; occurred_at: Date | string; actor_user_id: string | null; request_id: string; after: { sha256: string } }>(t, `select action, occurred_at, actor_user_id, request_id, after from audit_event where entity_id = '${id}' and action like 'report.%' and action not like 'report.evidence.original' order by id`);
     expect(audits.map((a) => a.action)).toEqual(['report.submit', 'report.evidence.clean']);
     expect(new Date(audits[1]!.occurred_at).toISOString()).toMatch(/T00:00:00\.000Z$/);
     expect(audits[1]).toMatchObject({ actor_user_id: null, after: { sha256: image.sha256 } });

@@ -96,7 +96,7 @@ describe(`pengaduan inbox, reveal and notices on ${TEST_DB}`, () => {
     expect(identity.body).toMatchObject({ name: 'Rahmat Rahasiawan', nik: '3201010101010002', readVia: revealId });
     expect((await satgas.get('/api/reveal-requests')).body.items.find((r: { id: string }) => r.id === revealId).isMine).toBe(true);
     expect((await custodian.get('/api/reveal-requests')).body.items.find((r: { id: string }) => r.id === revealId).isMine).toBe(false);
-    const trail = await sqlRows<{ action: string; actor_label: string; after: { reason?: string } }>(t, `select action, actor_label, after from audit_event where entity_id = '${secret.id}' and action like 'report.reveal%' order by seq`);
+    const trail = await sqlRows<{ action: string; actor_label: string; after: { reason?: string } }>(t, `select action, actor_label, after from audit_event where entity_id = '${secret.id}' and action like 'report.reveal%' order by id`);
     expect(trail.map((a) => [a.action, a.actor_label])).toEqual([['report.reveal.request', 'satgas'], ['report.reveal.approve', 'kustodian'], ['report.reveal.read', 'satgas']]);
     expect(trail[2]!.after.reason).toContain('Klarifikasi');
     // The database refuses self-approval whatever the service does.

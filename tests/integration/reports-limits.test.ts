@@ -26,7 +26,7 @@ describe(`pengaduan limits on ${TEST_DB}`, () => {
     const decided = await custodian.post(`/api/reveal-requests/${asked.body.id}/decision`, { approve: false, note: 'Alasan tidak memadai.' });
     expect(decided.body.status).toBe('rejected');
     expect((await satgas.get(`/api/reveal-requests/${asked.body.id}/identity`)).status).toBe(403);
-    const actions = await sqlRows<{ action: string }>(t, `select action from audit_event where entity_id = '${row!.id}' and action like 'report.reveal%' order by seq`);
+    const actions = await sqlRows<{ action: string }>(t, `select action from audit_event where entity_id = '${row!.id}' and action like 'report.reveal%' order by id`);
     expect(actions.map((a) => a.action)).toEqual(['report.reveal.request', 'report.reveal.reject']);
   });
 

@@ -148,7 +148,7 @@ describe(`retention of reporter data on ${TEST_DB}`, () => {
     const [grant] = await sqlRows<{ status: string }>(t, `select status from reveal_request where report_id = '${r.granted!.id}'`);
     expect(grant!.status).toBe('approved');
 
-    const events = await sqlRows<{ action: string; entity_id: string; actor_label: string; actor_user_id: string | null; after: Record<string, unknown> }>(t, `select action, entity_id, actor_label, actor_user_id, after from audit_event where action like '%.retention.%' order by seq`);
+    const events = await sqlRows<{ action: string; entity_id: string; actor_label: string; actor_user_id: string | null; after: Record<string, unknown> }>(t, `select action, entity_id, actor_label, actor_user_id, after from audit_event where action like '%.retention.%' order by id`);
     expect(events.map((e) => e.action)).toEqual(['mail.retention.address_erased', 'report.retention.evidence_deleted', 'report.retention.reporter_erased', 'report.retention.reporter_erased', 'report.retention.reporter_erased']);
     expect(events.every((e) => e.actor_label === RETENTION_ACTOR && e.actor_user_id === null)).toBe(true);
     expect(new Set(events.filter((e) => e.action === 'report.retention.reporter_erased').map((e) => e.entity_id))).toEqual(new Set([r.rejected!.id, r.caseClosed!.id, r.finished!.id]));

@@ -94,7 +94,7 @@ describe(`Satgas decree on ${TEST_DB}`, () => {
   it('audits every change with before and after', async () => {
     const [event] = await rows<{ action: string; actor_label: string; before: Decree; after: Decree }>(
       t,
-      `select action, actor_label, before, after from audit_event where entity_id = '${decree.id}' and action = 'satgas.decree.update' order by seq desc limit 1`,
+      `select action, actor_label, before, after from audit_event where entity_id = '${decree.id}' and action = 'satgas.decree.update' order by id desc limit 1`,
     );
     expect(event).toMatchObject({ action: 'satgas.decree.update', actor_label: 'admin.bkpsdm' });
     expect(event!.before.members[1]!.userId).toBeNull();

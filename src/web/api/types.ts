@@ -94,7 +94,8 @@ export interface OutboxItem {
 }
 
 export interface AuditItem {
-  seq: number;
+  id: number;
+  seq: number | null;
   occurredAt: string;
   actorLabel: string | null;
   action: string;

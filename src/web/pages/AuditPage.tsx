@@ -54,8 +54,8 @@ export default function AuditPage() {
             </Table.Thead>
             <Table.Tbody>
               {(log.data?.items ?? []).map((item) => (
-                <Table.Tr key={item.seq}>
-                  <Table.Td>{item.seq}</Table.Td>
+                <Table.Tr key={item.id}>
+                  <Table.Td>{item.seq ?? '…'}</Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(item.occurredAt, tz)}</Table.Td>
                   <Table.Td>{item.actorLabel ?? '—'}</Table.Td>
                   <Table.Td><Code>{item.action}</Code></Table.Td>

@@ -1,16 +1,22 @@
-import { bigint, index, jsonb, pgTable, primaryKey, text, timestamptz, uuid } from './columns.js';
+import { sql } from 'drizzle-orm';
+import { bigint, index, jsonb, pgTable, text, timestamptz, uniqueIndex, uuid } from './columns.js';
 import { tenant } from './tenants.js';
 
 /**
- * Append-only, hash-chained audit log, one chain per tenant. `hash` covers every field and the
- * previous entry's hash, so editing or deleting any row breaks the chain from there on.
- * UPDATE and DELETE are refused by a trigger (migration 0001).
+ * Append-only, hash-chained audit log, one chain per tenant. A write inserts its entry in its own
+ * transaction with `seq`, `prev_hash` and `hash` empty (no lock, so writers never queue on the
+ * chain); the sealer (`audit.sealer.ts`) then gives the committed entries their place in the chain,
+ * in the order it finds them. `hash` covers every field and the previous entry's hash, so editing
+ * or deleting a sealed row breaks the chain from there on. A trigger (migrations 0001, 0015) refuses
+ * DELETE, TRUNCATE and every UPDATE except sealing an unsealed entry without touching its content.
  */
 export const auditEvent = pgTable(
   'audit_event',
   {
+    /** Write order (global); the chain order is `seq`, given at sealing. */
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
     tenantId: uuid('tenant_id').notNull().references(() => tenant.id),
-    seq: bigint('seq', { mode: 'number' }).notNull(),
+    seq: bigint('seq', { mode: 'number' }),
     occurredAt: timestamptz('occurred_at').notNull(),
     actorUserId: uuid('actor_user_id'),
     actorLabel: text('actor_label').notNull(),
@@ -20,11 +26,12 @@ export const auditEvent = pgTable(
     before: jsonb('before'),
     after: jsonb('after'),
     requestId: text('request_id'),
-    prevHash: text('prev_hash').notNull(),
-    hash: text('hash').notNull(),
+    prevHash: text('prev_hash'),
+    hash: text('hash'),
   },
   (t) => [
-    primaryKey({ columns: [t.tenantId, t.seq] }),
+    uniqueIndex('audit_chain_idx').on(t.tenantId, t.seq),
+    index('audit_unsealed_idx').on(t.tenantId, t.id).where(sql`seq is null`),
     index('audit_entity_idx').on(t.tenantId, t.entityType, t.entityId),
   ],
 );

@@ -1,29 +1,72 @@
-import { and, asc, count, desc, eq, gt, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { auditEvent } from '../../db/schema/index.js';
 
 export type AuditRow = typeof auditEvent.$inferSelect;
-
-/** Serialises writers of one tenant's chain until the transaction ends. */
-export async function lockAuditChain(tx: DbOrTx, tenantId: string): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${'audit:' + tenantId}, 0))`);
+export type NewAuditRow = Omit<typeof auditEvent.$inferInsert, 'id' | 'seq' | 'prevHash' | 'hash'>;
+export interface SealedLink {
+  id: number;
+  seq: number;
+  prevHash: string;
+  hash: string;
 }
 
-export async function findLastAuditEvent(tx: DbOrTx, tenantId: string): Promise<Pick<AuditRow, 'seq' | 'hash'> | undefined> {
+/** Writes an unsealed entry: one INSERT, no lock; the sealer chains it after the commit. */
+export async function insertAuditEvent(tx: DbOrTx, row: NewAuditRow): Promise<void> {
+  await tx.insert(auditEvent).values(row);
+}
+
+/**
+ * Takes the tenant's sealing lock for the transaction. Only sealers take it, never writers.
+ * With `wait: false` it gives up at once when another sealer holds it.
+ */
+export async function lockChainForSealing(tx: DbOrTx, tenantId: string, wait: boolean): Promise<boolean> {
+  const key = 'audit:' + tenantId;
+  if (wait) {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`);
+    return true;
+  }
+  const res = await tx.execute(sql`select pg_try_advisory_xact_lock(hashtextextended(${key}, 0)) as locked`);
+  return Boolean(rowsOf<{ locked: boolean }>(res)[0]?.locked);
+}
+
+/** Tenants with committed entries still waiting for the sealer (a probe of a partial index). */
+export async function listTenantsWithUnsealed(db: DbOrTx): Promise<string[]> {
+  const rows = await db.selectDistinct({ tenantId: auditEvent.tenantId }).from(auditEvent).where(isNull(auditEvent.seq));
+  return rows.map((r) => r.tenantId);
+}
+
+export async function findLastSealed(tx: DbOrTx, tenantId: string): Promise<Pick<AuditRow, 'seq' | 'hash'> | undefined> {
   const [row] = await tx
     .select({ seq: auditEvent.seq, hash: auditEvent.hash })
     .from(auditEvent)
-    .where(eq(auditEvent.tenantId, tenantId))
+    .where(and(eq(auditEvent.tenantId, tenantId), sql`${auditEvent.seq} is not null`))
     .orderBy(desc(auditEvent.seq))
     .limit(1);
   return row;
 }
 
-export async function insertAuditEvent(tx: DbOrTx, row: AuditRow): Promise<void> {
-  await tx.insert(auditEvent).values(row);
+/** The oldest unsealed entries of a tenant, in write order. */
+export async function listUnsealed(tx: DbOrTx, tenantId: string, limit: number): Promise<AuditRow[]> {
+  return tx
+    .select()
+    .from(auditEvent)
+    .where(and(eq(auditEvent.tenantId, tenantId), isNull(auditEvent.seq)))
+    .orderBy(asc(auditEvent.id))
+    .limit(limit);
 }
 
-/** Reads a chain in pages of `limit` entries after `afterSeq`. */
+/** Gives each entry its place in the chain, in one statement. */
+export async function sealEntries(tx: DbOrTx, links: SealedLink[]): Promise<void> {
+  if (links.length === 0) return;
+  await tx.execute(sql`
+    update audit_event a set seq = v.seq, prev_hash = v.prev_hash, hash = v.hash
+      from jsonb_to_recordset(${JSON.stringify(links.map((l) => ({ id: l.id, seq: l.seq, prev_hash: l.prevHash, hash: l.hash })))}::jsonb)
+        as v(id bigint, seq bigint, prev_hash text, hash text)
+     where a.id = v.id and a.seq is null`);
+}
+
+/** Reads a chain in pages of `limit` sealed entries after `afterSeq`. */
 export async function listAuditEvents(tx: DbOrTx, tenantId: string, afterSeq: number, limit: number): Promise<AuditRow[]> {
   return tx
     .select()
@@ -33,12 +76,13 @@ export async function listAuditEvents(tx: DbOrTx, tenantId: string, afterSeq: nu
     .limit(limit);
 }
 
+/** Newest first, in write order (an entry written a moment ago may not be sealed yet). */
 export async function listRecentAuditEvents(tx: DbOrTx, tenantId: string, limit: number, offset: number): Promise<AuditRow[]> {
   return tx
     .select()
     .from(auditEvent)
     .where(eq(auditEvent.tenantId, tenantId))
-    .orderBy(desc(auditEvent.seq))
+    .orderBy(desc(auditEvent.id))
     .limit(limit)
     .offset(offset);
 }
@@ -46,4 +90,13 @@ export async function listRecentAuditEvents(tx: DbOrTx, tenantId: string, limit:
 export async function countAuditEvents(db: DbOrTx, tenantId: string): Promise<number> {
   const [row] = await db.select({ n: count() }).from(auditEvent).where(eq(auditEvent.tenantId, tenantId));
   return row?.n ?? 0;
+}
+
+export async function countUnsealed(db: DbOrTx, tenantId: string): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(auditEvent).where(and(eq(auditEvent.tenantId, tenantId), isNull(auditEvent.seq)));
+  return row?.n ?? 0;
+}
+
+function rowsOf<T>(res: unknown): T[] {
+  return (Array.isArray(res) ? res : ((res as { rows?: T[] }).rows ?? [])) as T[];
 }

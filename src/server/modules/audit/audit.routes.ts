@@ -6,10 +6,13 @@ import type { AppDeps } from '../../deps.js';
 import { contextOf } from '../../http/session.js';
 import { requireScope } from '../../lib/policy.js';
 import { countAuditEvents, listRecentAuditEvents } from './audit.repository.js';
+import { sealAuditChain } from './audit.sealer.js';
 import { verifyAuditChain } from './audit.service.js';
 
 const AuditItem = z.object({
-  seq: z.number().int(),
+  id: z.number().int(),
+  /** Place in the hash chain; null for an entry committed a moment ago and not sealed yet. */
+  seq: z.number().int().nullable(),
   occurredAt: z.string(),
   actorLabel: z.string(),
   action: z.string(),
@@ -24,6 +27,7 @@ export function auditRoutes(deps: AppDeps) {
     r.get('/audit', { schema: { tags: ['audit'], summary: 'Log audit terbaru', querystring: PageQuery, response: { 200: z.object({ items: z.array(AuditItem), total: z.number().int() }) } } }, async (request) => {
       const ctx = contextOf(request);
       requireScope(ctx.actor, 'audit.read');
+      await sealAuditChain(deps.db, ctx.tenantId, { wait: true }); // so the list shows chain numbers
       const rows = await listRecentAuditEvents(deps.db, ctx.tenantId, request.query.pageSize, (request.query.page - 1) * request.query.pageSize);
       const total = await countAuditEvents(deps.db, ctx.tenantId);
       return {

@@ -1,10 +1,11 @@
-import { createHash } from 'node:crypto';
 import type { Db, DbOrTx } from '../../db/client.js';
-import { canonicalJson, toJsonValue } from '../../lib/canonical-json.js';
+import { toJsonValue } from '../../lib/canonical-json.js';
+import { GENESIS_HASH, hashAuditEntry } from './audit.hash.js';
 import type { RequestContext } from '../../lib/context.js';
-import { findLastAuditEvent, insertAuditEvent, listAuditEvents, lockAuditChain, type AuditRow } from './audit.repository.js';
+import { insertAuditEvent, listAuditEvents } from './audit.repository.js';
+import { sealAuditChain } from './audit.sealer.js';
 
-export const GENESIS_HASH = '0'.repeat(64);
+export { GENESIS_HASH, hashAuditEntry, type HashedFields } from './audit.hash.js';
 
 export interface AuditInput {
   action: string;
@@ -14,38 +15,14 @@ export interface AuditInput {
   after?: unknown;
 }
 
-/** The hash of an entry covers every field and the previous hash. */
-export function hashAuditEntry(row: Omit<AuditRow, 'hash'>): string {
-  return createHash('sha256')
-    .update(
-      canonicalJson({
-        tenantId: row.tenantId,
-        seq: row.seq,
-        occurredAt: row.occurredAt,
-        actorUserId: row.actorUserId,
-        actorLabel: row.actorLabel,
-        action: row.action,
-        entityType: row.entityType,
-        entityId: row.entityId,
-        before: row.before,
-        after: row.after,
-        requestId: row.requestId,
-        prevHash: row.prevHash,
-      }),
-    )
-    .digest('hex');
-}
-
 /**
  * Appends an audit event in the caller's transaction, so the write and its audit entry commit or
- * roll back together. Call it with the `tx` of the write being audited.
+ * roll back together. Call it with the `tx` of the write being audited. The entry is chained by the
+ * sealer after the commit (`audit.sealer.ts`), so concurrent writers never wait for each other here.
  */
 export async function recordAudit(tx: DbOrTx, ctx: RequestContext, input: AuditInput): Promise<void> {
-  await lockAuditChain(tx, ctx.tenantId);
-  const last = await findLastAuditEvent(tx, ctx.tenantId);
-  const entry: Omit<AuditRow, 'hash'> = {
+  await insertAuditEvent(tx, {
     tenantId: ctx.tenantId,
-    seq: (last?.seq ?? 0) + 1,
     occurredAt: new Date(),
     actorUserId: ctx.actor.userId,
     actorLabel: ctx.actor.label,
@@ -55,9 +32,7 @@ export async function recordAudit(tx: DbOrTx, ctx: RequestContext, input: AuditI
     before: toJsonValue(input.before ?? null),
     after: toJsonValue(input.after ?? null),
     requestId: ctx.requestId,
-    prevHash: last?.hash ?? GENESIS_HASH,
-  };
-  await insertAuditEvent(tx, { ...entry, hash: hashAuditEntry(entry) });
+  });
 }
 
 export interface ChainVerification {
@@ -68,8 +43,12 @@ export interface ChainVerification {
   brokenAt?: { seq: number; reason: string };
 }
 
-/** Walks a tenant's chain in order and reports the first broken link. */
+/**
+ * Seals what is waiting, then walks the tenant's chain in order and reports the first broken link.
+ * Entries committed while the walk runs are left for the next check.
+ */
 export async function verifyAuditChain(db: Db, tenantId: string): Promise<ChainVerification> {
+  await sealAuditChain(db, tenantId, { wait: true });
   let prevHash = GENESIS_HASH;
   let expectedSeq = 1;
   let checked = 0;
@@ -79,9 +58,8 @@ export async function verifyAuditChain(db: Db, tenantId: string): Promise<ChainV
     for (const row of page) {
       if (row.seq !== expectedSeq) return { tenantId, checked, ok: false, brokenAt: { seq: expectedSeq, reason: `entri #${expectedSeq} hilang` } };
       if (row.prevHash !== prevHash) return { tenantId, checked, ok: false, brokenAt: { seq: row.seq, reason: 'prev_hash tidak cocok dengan entri sebelumnya' } };
-      const { hash, ...rest } = row;
-      if (hashAuditEntry(rest) !== hash) return { tenantId, checked, ok: false, brokenAt: { seq: row.seq, reason: 'isi entri telah diubah (hash tidak cocok)' } };
-      prevHash = hash;
+      if (hashAuditEntry({ ...row, seq: row.seq, prevHash: row.prevHash }) !== row.hash) return { tenantId, checked, ok: false, brokenAt: { seq: row.seq, reason: 'isi entri telah diubah (hash tidak cocok)' } };
+      prevHash = row.hash!;
       expectedSeq++;
       checked++;
     }

@@ -8,8 +8,7 @@
  */
 import type { DbOrTx } from '../../db/client.js';
 import { toJsonValue } from '../../lib/canonical-json.js';
-import { findLastAuditEvent, insertAuditEvent, lockAuditChain, type AuditRow } from '../audit/audit.repository.js';
-import { GENESIS_HASH, hashAuditEntry } from '../audit/audit.service.js';
+import { insertAuditEvent } from '../audit/audit.repository.js';
 
 export const REPORTER_LABEL = 'pelapor';
 export const REPORTER_REQUEST_ID = 'pelapor';
@@ -30,13 +29,10 @@ export interface ReporterAuditInput {
   actorLabel?: string;
 }
 
-/** Appends a day-precision, label-only event in the caller's transaction. */
+/** Appends a day-precision, label-only event in the caller's transaction (sealed later, like every entry). */
 export async function recordReporterAudit(tx: DbOrTx, input: ReporterAuditInput): Promise<void> {
-  await lockAuditChain(tx, input.tenantId);
-  const last = await findLastAuditEvent(tx, input.tenantId);
-  const entry: Omit<AuditRow, 'hash'> = {
+  await insertAuditEvent(tx, {
     tenantId: input.tenantId,
-    seq: (last?.seq ?? 0) + 1,
     occurredAt: dayInstant(input.day),
     actorUserId: input.actorUserId ?? null,
     actorLabel: input.actorLabel ?? REPORTER_LABEL,
@@ -46,7 +42,5 @@ export async function recordReporterAudit(tx: DbOrTx, input: ReporterAuditInput)
     before: null,
     after: toJsonValue(input.after ?? null),
     requestId: REPORTER_REQUEST_ID,
-    prevHash: last?.hash ?? GENESIS_HASH,
-  };
-  await insertAuditEvent(tx, { ...entry, hash: hashAuditEntry(entry) });
+  });
 }
