@@ -6,6 +6,9 @@ const backends = ['pglite', ...(process.env.TEST_DATABASE_URL ? ['postgres'] : [
 
 export default defineConfig({
   test: {
+    // Vitest's default on a 2-core machine is one worker; the integration files spend much of their
+    // time waiting (database fsyncs, child servers starting and being killed), so two overlap well.
+    maxWorkers: Number(process.env.NETRA_TEST_WORKERS ?? 2),
     projects: [
       { test: { name: 'unit', include: ['src/**/*.test.ts'], environment: 'node' } },
       ...backends.map((db) => ({
