@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, index, jsonb, pgTable, text, timestamptz, uniqueIndex, uuid } from './columns.js';
+import { bigint, index, jsonb, pgTable, primaryKey, text, timestamptz, uniqueIndex, uuid } from './columns.js';
 import { tenant } from './tenants.js';
 
 /**
@@ -13,8 +13,8 @@ import { tenant } from './tenants.js';
 export const auditEvent = pgTable(
   'audit_event',
   {
-    /** Write order (global); the chain order is `seq`, given at sealing. */
-    id: bigint('id', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
+    /** Write order (one sequence for all tenants); the chain order is `seq`, given at sealing. */
+    id: bigint('id', { mode: 'number' }).notNull().generatedByDefaultAsIdentity(),
     tenantId: uuid('tenant_id').notNull().references(() => tenant.id),
     seq: bigint('seq', { mode: 'number' }),
     occurredAt: timestamptz('occurred_at').notNull(),
@@ -30,6 +30,8 @@ export const auditEvent = pgTable(
     hash: text('hash'),
   },
   (t) => [
+    // Keyed by tenant first, like every tenant-owned table, so it can be distributed by tenant (OPERATIONS.md).
+    primaryKey({ columns: [t.tenantId, t.id] }),
     uniqueIndex('audit_chain_idx').on(t.tenantId, t.seq),
     index('audit_unsealed_idx').on(t.tenantId, t.id).where(sql`seq is null`),
     index('audit_entity_idx').on(t.tenantId, t.entityType, t.entityId),

@@ -57,13 +57,13 @@ export async function listUnsealed(tx: DbOrTx, tenantId: string, limit: number):
 }
 
 /** Gives each entry its place in the chain, in one statement. */
-export async function sealEntries(tx: DbOrTx, links: SealedLink[]): Promise<void> {
+export async function sealEntries(tx: DbOrTx, tenantId: string, links: SealedLink[]): Promise<void> {
   if (links.length === 0) return;
   await tx.execute(sql`
     update audit_event a set seq = v.seq, prev_hash = v.prev_hash, hash = v.hash
       from jsonb_to_recordset(${JSON.stringify(links.map((l) => ({ id: l.id, seq: l.seq, prev_hash: l.prevHash, hash: l.hash })))}::jsonb)
         as v(id bigint, seq bigint, prev_hash text, hash text)
-     where a.id = v.id and a.seq is null`);
+     where a.tenant_id = ${tenantId} and a.id = v.id and a.seq is null`);
 }
 
 /** Reads a chain in pages of `limit` sealed entries after `afterSeq`. */

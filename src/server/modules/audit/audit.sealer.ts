@@ -33,7 +33,7 @@ export async function sealAuditChain(db: Db, tenantId: string, opts: { wait: boo
         links.push({ id: row.id, seq, prevHash, hash });
         prevHash = hash;
       }
-      await sealEntries(tx, links);
+      await sealEntries(tx, tenantId, links);
       return links.length;
     });
     sealed += n;
