@@ -59,6 +59,24 @@ describe(`signing the ikrar and pakta on ${TEST_DB}`, () => {
     expect(audit.body.items.some((x: { action: string; entityId: string }) => x.action === 'pledge.sign' && x.entityId === first.body.id)).toBe(true);
   });
 
+  it('writes the signature and its audit entry in one statement: concurrent submits give one of each, and the chain verifies', async () => {
+    const e = employees[10]!;
+    const c = await employeeClient(e);
+    const body = { ikrarTemplateId: campaign.ikrar.id, paktaTemplateId: campaign.pakta.id, typedName: bare(e.name), undertakings: [true, true, true, true, true] };
+    const answers = await Promise.all(Array.from({ length: 6 }, () => c.post(`/api/campaigns/${campaign.id}/sign`, body)));
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 200, 200, 200, 200, 201]);
+    const ids = new Set(answers.map((a) => a.body.id));
+    expect(ids.size).toBe(1);
+    const [id] = [...ids] as string[];
+    const rows = (await t.deps.db.execute(`select (select count(*)::int from pledge_signature where employee_id = '${e.id}') as signatures,
+      (select count(*)::int from audit_event where action = 'pledge.sign' and entity_id = '${id}') as entries` as never)) as unknown as { rows: { signatures: number; entries: number }[] };
+    expect(rows.rows[0]).toEqual({ signatures: 1, entries: 1 });
+    const entry = (await t.deps.db.execute(`select actor_user_id = (select id from user_account where employee_id = '${e.id}') as by_signer, entity_type, after, before, request_id from audit_event where action = 'pledge.sign' and entity_id = '${id}'` as never)) as unknown as { rows: Record<string, unknown>[] };
+    expect(entry.rows[0]).toMatchObject({ by_signer: true, entity_type: 'pledge_signature', before: null, after: { campaignId: campaign.id, employeeId: e.id, textSha256: answers[0]!.body.textSha256, ikrarVersion: 1, paktaVersion: 1 } });
+    expect(entry.rows[0]!.request_id).toEqual(expect.any(String));
+    expect((await admin.get('/api/audit/verify')).body).toMatchObject({ ok: true });
+  });
+
   it('gives a signed PDF whose QR leads to a public page that says valid, and detects altered or revoked documents', async () => {
     const e = employees[2]!;
     const c = await employeeClient(e);
@@ -189,7 +207,7 @@ describe(`signing the ikrar and pakta on ${TEST_DB}`, () => {
   it('lists the signatures of a campaign for staff, searchable, and not for employees', async () => {
     const list = await admin.get(`/api/campaigns/${campaign.id}/signatures?pageSize=50`);
     expect(list.status).toBe(200);
-    expect(list.body.total).toBe(5);
+    expect(list.body.total).toBe(6); // five live (employees 1, 2, 3, 10, paper) and one revoked
     expect(list.body.items.filter((i: { revoked: boolean }) => i.revoked)).toHaveLength(1);
     const byNip = await admin.get(`/api/campaigns/${campaign.id}/signatures?q=${employees[1]!.idNumber.slice(0, 10)}`);
     expect(byNip.body.items.map((i: { employeeId: string }) => i.employeeId)).toContain(employees[1]!.id);
@@ -199,6 +217,6 @@ describe(`signing the ikrar and pakta on ${TEST_DB}`, () => {
 
   it('counts signatures on the campaign', async () => {
     const view = await admin.get(`/api/campaigns/${campaign.id}`);
-    expect(view.body.signedCount).toBe(4); // employees 1, 2 (re-signed after revocation), 3 and the paper one
+    expect(view.body.signedCount).toBe(5); // employees 1, 2 (re-signed after revocation), 3, 10 and the paper one
   });
 });

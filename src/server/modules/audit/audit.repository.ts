@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, isNull, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { auditEvent } from '../../db/schema/index.js';
 
@@ -14,6 +14,21 @@ export interface SealedLink {
 /** Writes an unsealed entry: one INSERT, no lock; the sealer chains it after the commit. */
 export async function insertAuditEvent(tx: DbOrTx, row: NewAuditRow): Promise<void> {
   await tx.insert(auditEvent).values(row);
+}
+
+/**
+ * The same entry as an INSERT statement that writes only when `onlyIf` (a query) returns a row, for a
+ * data-modifying CTE that writes a row and its audit entry in one atomic statement (no BEGIN/COMMIT),
+ * e.g. `with sig as (insert … returning …), logged as (<this, onlyIf = select 1 from sig>) select …`.
+ * Same columns and encodings as `insertAuditEvent` (JSON null stays SQL NULL), so the sealer hashes it alike.
+ */
+export function auditInsertIfSql(row: NewAuditRow, onlyIf: SQL): SQL {
+  const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
+  return sql`insert into audit_event (tenant_id, occurred_at, actor_user_id, actor_label, action, entity_type, entity_id, before, after, request_id)
+    select ${row.tenantId}::uuid, ${row.occurredAt.toISOString()}::timestamptz, ${row.actorUserId ?? null}::uuid, ${row.actorLabel}, ${row.action}, ${row.entityType},
+           ${row.entityId ?? null}::text, ${json(row.before)}::jsonb, ${json(row.after)}::jsonb, ${row.requestId ?? null}::text
+    where exists (${onlyIf})
+    returning id`;
 }
 
 /**

@@ -2,7 +2,7 @@ import type { Db, DbOrTx } from '../../db/client.js';
 import { toJsonValue } from '../../lib/canonical-json.js';
 import { GENESIS_HASH, hashAuditEntry } from './audit.hash.js';
 import type { RequestContext } from '../../lib/context.js';
-import { insertAuditEvent, listAuditEvents } from './audit.repository.js';
+import { insertAuditEvent, listAuditEvents, type NewAuditRow } from './audit.repository.js';
 import { sealAuditChain } from './audit.sealer.js';
 
 export { GENESIS_HASH, hashAuditEntry, type HashedFields } from './audit.hash.js';
@@ -21,7 +21,12 @@ export interface AuditInput {
  * sealer after the commit (`audit.sealer.ts`), so concurrent writers never wait for each other here.
  */
 export async function recordAudit(tx: DbOrTx, ctx: RequestContext, input: AuditInput): Promise<void> {
-  await insertAuditEvent(tx, {
+  await insertAuditEvent(tx, auditRowOf(ctx, input));
+}
+
+/** The row `recordAudit` writes, for a repository that writes it in the same statement as the audited write. */
+export function auditRowOf(ctx: RequestContext, input: AuditInput): NewAuditRow {
+  return {
     tenantId: ctx.tenantId,
     occurredAt: new Date(),
     actorUserId: ctx.actor.userId,
@@ -32,7 +37,7 @@ export async function recordAudit(tx: DbOrTx, ctx: RequestContext, input: AuditI
     before: toJsonValue(input.before ?? null),
     after: toJsonValue(input.after ?? null),
     requestId: ctx.requestId,
-  });
+  };
 }
 
 export interface ChainVerification {

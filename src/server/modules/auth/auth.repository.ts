@@ -1,5 +1,6 @@
 import { and, desc, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
+import { preparedPerDb } from '../../db/prepared.js';
 import { authThrottle, otpCode, session, unit, userAccount } from '../../db/schema/index.js';
 
 export type UserRow = typeof userAccount.$inferSelect;
@@ -52,7 +53,12 @@ export async function insertSession(db: DbOrTx, row: typeof session.$inferInsert
  * needed (never the password hash or TOTP secret); nothing is written per request.
  */
 export async function findLiveSession(db: DbOrTx, tokenHash: string, now: Date) {
-  const [row] = await db
+  const [row] = await liveSessionQuery(db).execute({ tokenHash, now: now.toISOString() });
+  return row;
+}
+
+const liveSessionQuery = preparedPerDb((db) =>
+  db
     .select({
       session: { tenantId: session.tenantId, csrfToken: session.csrfToken },
       user: { id: userAccount.id, isActive: userAccount.isActive, username: userAccount.username, displayName: userAccount.displayName, roles: userAccount.roles, scopeUnitId: userAccount.scopeUnitId, employeeId: userAccount.employeeId },
@@ -61,9 +67,9 @@ export async function findLiveSession(db: DbOrTx, tokenHash: string, now: Date) 
     .from(session)
     .innerJoin(userAccount, and(eq(userAccount.tenantId, session.tenantId), eq(userAccount.id, session.userId)))
     .leftJoin(unit, and(eq(unit.tenantId, userAccount.tenantId), eq(unit.id, userAccount.scopeUnitId)))
-    .where(and(eq(session.tokenHash, tokenHash), gt(session.expiresAt, now)));
-  return row;
-}
+    .where(and(eq(session.tokenHash, sql.placeholder('tokenHash')), gt(session.expiresAt, sql`${sql.placeholder('now')}::timestamptz`)))
+    .prepare('find_live_session'),
+);
 
 export async function deleteSession(db: DbOrTx, tenantId: string, tokenHash: string): Promise<void> {
   await db.delete(session).where(and(eq(session.tenantId, tenantId), eq(session.tokenHash, tokenHash)));

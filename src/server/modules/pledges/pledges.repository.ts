@@ -1,6 +1,8 @@
 import { and, asc, desc, eq, inArray, isNull, not, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client.js';
+import { preparedPerDb } from '../../db/prepared.js';
+import { auditInsertIfSql, type NewAuditRow } from '../audit/audit.repository.js';
 import { dataCorrection, electionEvent, employee, pledgeCampaign, pledgeSignature, pledgeTemplate, storedFile, tenant, unit } from '../../db/schema/index.js';
 
 export type CampaignRow = typeof pledgeCampaign.$inferSelect;
@@ -100,6 +102,24 @@ export async function insertSignatureOnce(tx: DbOrTx, row: typeof pledgeSignatur
   return created;
 }
 
+/**
+ * `insertSignatureOnce` and the signature's audit entry in **one statement** (a data-modifying CTE):
+ * atomic without BEGIN/COMMIT, so a new online signature costs one round trip here instead of four.
+ * The audit entry is written only when the signature was (a concurrent duplicate writes neither).
+ */
+export async function insertSignatureOnceAudited(db: DbOrTx, row: typeof pledgeSignature.$inferInsert, audit: NewAuditRow): Promise<SignatureRow | undefined> {
+  const inserted = db.$with('inserted').as(
+    db
+      .insert(pledgeSignature)
+      .values(row)
+      .onConflictDoNothing({ target: [pledgeSignature.tenantId, pledgeSignature.campaignId, pledgeSignature.employeeId], where: sql`revoked_at is null` })
+      .returning(),
+  );
+  const logged = db.$with('logged', { id: sql<number>`id` }).as(auditInsertIfSql(audit, sql`select 1 from inserted`));
+  const [created] = await db.with(inserted, logged).select().from(inserted);
+  return created;
+}
+
 export async function updateSignatureRow(tx: DbOrTx, tenantId: string, id: string, patch: Partial<typeof pledgeSignature.$inferInsert>): Promise<void> {
   await tx.update(pledgeSignature).set(patch).where(and(eq(pledgeSignature.tenantId, tenantId), eq(pledgeSignature.id, id)));
 }
@@ -173,9 +193,14 @@ const currentPakta = alias(pledgeTemplate, 'current_pakta');
  * signature (null if none); and whether the campaign targets the employee. No row: no such employee.
  */
 export async function findSigningState(db: DbOrTx, tenantId: string, campaignId: string, employeeId: string) {
+  const [row] = await signingStateQuery(db).execute({ tenantId, campaignId, employeeId });
+  return row;
+}
+
+const signingStateQuery = preparedPerDb((db) => {
   const currentOf = (t: typeof currentIkrar | typeof currentPakta, kind: 'ikrar' | 'pakta') =>
     and(eq(t.tenantId, pledgeCampaign.tenantId), eq(t.campaignId, pledgeCampaign.id), eq(t.kind, kind), eq(t.isCurrent, true));
-  const [row] = await db
+  return db
     .select({
       employee,
       unitName: unit.name,
@@ -189,7 +214,7 @@ export async function findSigningState(db: DbOrTx, tenantId: string, campaignId:
     })
     .from(employee)
     .innerJoin(unit, and(eq(unit.tenantId, employee.tenantId), eq(unit.id, employee.unitId)))
-    .leftJoin(pledgeCampaign, and(eq(pledgeCampaign.tenantId, employee.tenantId), eq(pledgeCampaign.id, campaignId)))
+    .leftJoin(pledgeCampaign, and(eq(pledgeCampaign.tenantId, employee.tenantId), eq(pledgeCampaign.id, sql.placeholder('campaignId'))))
     .leftJoin(electionEvent, and(eq(electionEvent.tenantId, pledgeCampaign.tenantId), eq(electionEvent.id, pledgeCampaign.eventId)))
     .leftJoin(tenant, eq(tenant.id, pledgeCampaign.tenantId))
     .leftJoin(currentIkrar, currentOf(currentIkrar, 'ikrar'))
@@ -198,9 +223,9 @@ export async function findSigningState(db: DbOrTx, tenantId: string, campaignId:
       pledgeSignature,
       and(eq(pledgeSignature.tenantId, pledgeCampaign.tenantId), eq(pledgeSignature.campaignId, pledgeCampaign.id), eq(pledgeSignature.employeeId, employee.id), isNull(pledgeSignature.revokedAt)),
     )
-    .where(and(eq(employee.tenantId, tenantId), eq(employee.id, employeeId)));
-  return row;
-}
+    .where(and(eq(employee.tenantId, sql.placeholder('tenantId')), eq(employee.id, sql.placeholder('employeeId'))))
+    .prepare('find_signing_state');
+});
 
 /**
  * Live signatures that have no signed PDF yet, across tenants, a few at a time (the PDF sweep). Uses

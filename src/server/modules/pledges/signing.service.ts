@@ -11,12 +11,12 @@ import { canonicalJson } from '../../lib/canonical-json.js';
 import type { RequestContext } from '../../lib/context.js';
 import { formatDateId, localIsoDate } from '../../lib/dates.js';
 import { requireScope } from '../../lib/policy.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { auditRowOf } from '../audit/audit.service.js';
 import { pangkatOf } from '../employees/employees.presenter.js';
 import type { EmployeeWithUnit } from '../employees/employees.repository.js';
 import type { TenantRow } from '../tenants/tenants.repository.js';
 import { canonicalPledgeText, fillTemplate, nameKey, sha256, undertakingsOf, type TextContext } from './pledge-text.js';
-import { findCampaign, findCurrentTemplates, findSigningState, findSignatureOf, insertSignatureOnce, type CampaignRow, type SignatureRow, type TemplateRow } from './pledges.repository.js';
+import { findCampaign, findCurrentTemplates, findSigningState, findSignatureOf, insertSignatureOnceAudited, type CampaignRow, type SignatureRow, type TemplateRow } from './pledges.repository.js';
 
 /** The identity block as the master holds it (shown prefilled, signed as part of the text). */
 export function identityOf(e: EmployeeWithUnit): Record<string, string> {
@@ -162,8 +162,8 @@ function assertSignable(state: SigningState, input: z.infer<typeof SignBody>, no
 
 /**
  * Database round trips of a new signature: one read (`findSigningState`: employee, campaign, event,
- * tenant, current texts, existing signature, targeting), then one transaction holding only the
- * signature INSERT and its audit entry. The signed PDF is not queued here: it is rendered on first
+ * tenant, current texts, existing signature, targeting), then one statement writing the signature and
+ * its audit entry together (`insertSignatureOnceAudited`). The signed PDF is not queued here: it is rendered on first
  * download or by the PDF sweep (`pledges.jobs.ts`), so a signing surge writes nothing else.
  */
 export async function signPledge(deps: AppDeps, ctx: RequestContext, campaignId: string, input: z.infer<typeof SignBody>): Promise<SignResult> {
@@ -177,12 +177,9 @@ export async function signPledge(deps: AppDeps, ctx: RequestContext, campaignId:
     signedAt: now,
     drawnSignature: input.drawnSignature ?? null,
   };
-  const signature = await deps.db.transaction(async (tx) => {
-    const inserted = await insertSignatureOnce(tx, { ...draft, serverSignature: deps.signingKey.sign(signedPayload(draft)) });
-    if (!inserted) return null; // a concurrent request of the same employee won
-    await recordAudit(tx, ctx, { action: 'pledge.sign', entityType: 'pledge_signature', entityId: inserted.id, after: { campaignId, employeeId: employee.id, textSha256: inserted.textSha256, ikrarVersion: c.ikrar.version, paktaVersion: c.pakta.version } });
-    return inserted;
-  });
+  const audit = auditRowOf(ctx, { action: 'pledge.sign', entityType: 'pledge_signature', entityId: draft.id, after: { campaignId, employeeId: employee.id, textSha256: draft.textSha256, ikrarVersion: c.ikrar.version, paktaVersion: c.pakta.version } });
+  // Null when a concurrent request of the same employee won (then neither row nor audit entry is written).
+  const signature = await insertSignatureOnceAudited(deps.db, { ...draft, serverSignature: deps.signingKey.sign(signedPayload(draft)) }, audit);
   if (!signature) {
     const winner = (await findSignatureOf(deps.db, ctx.tenantId, campaignId, employee.id))!;
     return { signature: winner, created: false, presentation: presentationOf(c, winner) };
