@@ -4,7 +4,7 @@
  */
 import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import { announcement, announcementReceipt } from '../../db/schema/index.js';
+import { announcement, announcementReceipt, unitAnnouncementStats } from '../../db/schema/index.js';
 
 export type AnnouncementRow = typeof announcement.$inferSelect;
 
@@ -64,16 +64,30 @@ export interface UnitReceiptRow {
   acknowledged: number;
 }
 
-/** Every unit of the scope with its direct counts from the per-unit rows (the caller rolls them up by path). */
+/**
+ * Every unit of the scope with its direct counts from the per-unit rows (the caller rolls them up by
+ * path). The rows are read apart and matched here rather than joined in SQL, for the reason given at
+ * `listUnitAggregates` (compliance.repository.ts): a young, unanalysed stats table gets a quadratic join.
+ */
 export async function unitReceipts(db: DbOrTx, tenantId: string, a: AnnouncementRow, scopePrefix: string): Promise<UnitReceiptRow[]> {
-  const rows = rowsOf<UnitReceiptRow>(
+  const units = rowsOf<Pick<UnitReceiptRow, 'id' | 'parentId' | 'name' | 'path'>>(
     await db.execute(sql`
-      select u.id, u.parent_id as "parentId", u.name, u.path, coalesce(x.target, 0)::int as target, coalesce(x.read, 0)::int as read, coalesce(x.acknowledged, 0)::int as acknowledged
-      from unit u left join unit_announcement_stats x on x.tenant_id = u.tenant_id and x.announcement_id = ${a.id} and x.unit_id = u.id
+      select u.id, u.parent_id as "parentId", u.name, u.path from unit u
       where u.tenant_id = ${tenantId} and u.path like ${scopePrefix + '%'}
       order by u.path`),
   );
-  return rows.map((r) => ({ ...r, target: Number(r.target), read: Number(r.read), acknowledged: Number(r.acknowledged) }));
+  const counts = new Map(
+    (
+      await db
+        .select({ unitId: unitAnnouncementStats.unitId, target: unitAnnouncementStats.target, read: unitAnnouncementStats.read, acknowledged: unitAnnouncementStats.acknowledged })
+        .from(unitAnnouncementStats)
+        .where(and(eq(unitAnnouncementStats.tenantId, tenantId), eq(unitAnnouncementStats.announcementId, a.id)))
+    ).map((c) => [c.unitId, c]),
+  );
+  return units.map((u) => {
+    const c = counts.get(u.id);
+    return { ...u, target: c?.target ?? 0, read: c?.read ?? 0, acknowledged: c?.acknowledged ?? 0 };
+  });
 }
 
 /** The announcements that reach an employee, newest first, with their receipt. */
