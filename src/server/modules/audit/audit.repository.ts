@@ -17,18 +17,35 @@ export async function insertAuditEvent(tx: DbOrTx, row: NewAuditRow): Promise<vo
 }
 
 /**
- * The same entry as an INSERT statement that writes only when `onlyIf` (a query) returns a row, for a
- * data-modifying CTE that writes a row and its audit entry in one atomic statement (no BEGIN/COMMIT),
- * e.g. `with sig as (insert … returning …), logged as (<this, onlyIf = select 1 from sig>) select …`.
- * Same columns and encodings as `insertAuditEvent` (JSON null stays SQL NULL), so the sealer hashes it alike.
+ * The same entry as `insertAuditEvent`, as an INSERT for a prepared data-modifying CTE that writes a row
+ * and its audit entry in one atomic statement (no BEGIN/COMMIT), e.g. `with sig as (insert … returning …),
+ * logged as (<this, onlyIf = select 1 from sig>) select …`. It writes only when `onlyIf` returns a row.
+ * Its values are placeholders, bound at execution with `auditParams(row)`.
  */
-export function auditInsertIfSql(row: NewAuditRow, onlyIf: SQL): SQL {
-  const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
+export function auditInsertIfSql(onlyIf: SQL): SQL {
+  const p = (name: keyof ReturnType<typeof auditParams>) => sql.placeholder(name);
   return sql`insert into audit_event (tenant_id, occurred_at, actor_user_id, actor_label, action, entity_type, entity_id, before, after, request_id)
-    select ${row.tenantId}::uuid, ${row.occurredAt.toISOString()}::timestamptz, ${row.actorUserId ?? null}::uuid, ${row.actorLabel}, ${row.action}, ${row.entityType},
-           ${row.entityId ?? null}::text, ${json(row.before)}::jsonb, ${json(row.after)}::jsonb, ${row.requestId ?? null}::text
+    select ${p('audit_tenant_id')}::uuid, ${p('audit_occurred_at')}::timestamptz, ${p('audit_actor_user_id')}::uuid, ${p('audit_actor_label')}::text, ${p('audit_action')}::text,
+           ${p('audit_entity_type')}::text, ${p('audit_entity_id')}::text, ${p('audit_before')}::jsonb, ${p('audit_after')}::jsonb, ${p('audit_request_id')}::text
     where exists (${onlyIf})
     returning id`;
+}
+
+/** The values of `auditInsertIfSql`'s placeholders for one entry, encoded as `insertAuditEvent` would (JSON null stays SQL NULL). */
+export function auditParams(row: NewAuditRow) {
+  const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
+  return {
+    audit_tenant_id: row.tenantId,
+    audit_occurred_at: row.occurredAt.toISOString(),
+    audit_actor_user_id: row.actorUserId ?? null,
+    audit_actor_label: row.actorLabel,
+    audit_action: row.action,
+    audit_entity_type: row.entityType,
+    audit_entity_id: row.entityId ?? null,
+    audit_before: json(row.before),
+    audit_after: json(row.after),
+    audit_request_id: row.requestId ?? null,
+  };
 }
 
 /**

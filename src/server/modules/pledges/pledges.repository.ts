@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, isNull, not, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client.js';
 import { preparedPerDb } from '../../db/prepared.js';
-import { auditInsertIfSql, type NewAuditRow } from '../audit/audit.repository.js';
+import { auditInsertIfSql, auditParams, type NewAuditRow } from '../audit/audit.repository.js';
 import { dataCorrection, electionEvent, employee, pledgeCampaign, pledgeSignature, pledgeTemplate, storedFile, tenant, unit } from '../../db/schema/index.js';
 
 export type CampaignRow = typeof pledgeCampaign.$inferSelect;
@@ -102,23 +102,35 @@ export async function insertSignatureOnce(tx: DbOrTx, row: typeof pledgeSignatur
   return created;
 }
 
+/** The columns an online signature sets (the rest keep their defaults: no paper fields, no PDF yet, not revoked). */
+const ONLINE_SIGNATURE_COLUMNS = ['tenantId', 'id', 'campaignId', 'employeeId', 'ikrarTemplateId', 'paktaTemplateId', 'method', 'identity', 'typedName', 'drawnSignature', 'textSha256', 'signedAt', 'serverSignature', 'keyId'] as const;
+export type OnlineSignatureRow = Pick<typeof pledgeSignature.$inferInsert, (typeof ONLINE_SIGNATURE_COLUMNS)[number]>;
+
 /**
- * `insertSignatureOnce` and the signature's audit entry in **one statement** (a data-modifying CTE):
- * atomic without BEGIN/COMMIT, so a new online signature costs one round trip here instead of four.
- * The audit entry is written only when the signature was (a concurrent duplicate writes neither).
+ * `insertSignatureOnce` and the signature's audit entry in **one prepared statement** (a data-modifying
+ * CTE): atomic without BEGIN/COMMIT, so a new online signature costs one round trip here instead of
+ * four, and neither Drizzle nor PostgreSQL re-builds or re-parses it per signature. The audit entry is
+ * written only when the signature was (a concurrent duplicate writes neither).
  */
-export async function insertSignatureOnceAudited(db: DbOrTx, row: typeof pledgeSignature.$inferInsert, audit: NewAuditRow): Promise<SignatureRow | undefined> {
+export async function insertSignatureOnceAudited(db: DbOrTx, row: OnlineSignatureRow, audit: NewAuditRow): Promise<SignatureRow | undefined> {
+  const params: Record<string, unknown> = auditParams(audit);
+  for (const column of ONLINE_SIGNATURE_COLUMNS) params[`sig_${column}`] = row[column] ?? null;
+  const [created] = await insertSignatureAuditedQuery(db).execute(params);
+  return created;
+}
+
+const insertSignatureAuditedQuery = preparedPerDb((db) => {
+  const values = Object.fromEntries(ONLINE_SIGNATURE_COLUMNS.map((column) => [column, sql.placeholder(`sig_${column}`)])) as unknown as OnlineSignatureRow;
   const inserted = db.$with('inserted').as(
     db
       .insert(pledgeSignature)
-      .values(row)
+      .values(values)
       .onConflictDoNothing({ target: [pledgeSignature.tenantId, pledgeSignature.campaignId, pledgeSignature.employeeId], where: sql`revoked_at is null` })
       .returning(),
   );
-  const logged = db.$with('logged', { id: sql<number>`id` }).as(auditInsertIfSql(audit, sql`select 1 from inserted`));
-  const [created] = await db.with(inserted, logged).select().from(inserted);
-  return created;
-}
+  const logged = db.$with('logged', { id: sql<number>`id` }).as(auditInsertIfSql(sql`select 1 from inserted`));
+  return db.with(inserted, logged).select().from(inserted).prepare('insert_signature_audited');
+});
 
 export async function updateSignatureRow(tx: DbOrTx, tenantId: string, id: string, patch: Partial<typeof pledgeSignature.$inferInsert>): Promise<void> {
   await tx.update(pledgeSignature).set(patch).where(and(eq(pledgeSignature.tenantId, tenantId), eq(pledgeSignature.id, id)));
