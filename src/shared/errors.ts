@@ -40,6 +40,7 @@ export const ERRORS = {
   REPORT_FILE_LIMIT: { status: 400, message: 'Jumlah atau ukuran total berkas bukti melebihi batas.' },
   REPORT_STATE: { status: 409, message: 'Laporan tidak dapat diproses pada statusnya saat ini.' },
   EVIDENCE_PROCESSING: { status: 409, message: 'Salinan bersih bukti ini sedang diproses. Coba lagi sebentar lagi, atau unduh berkas asli (tercatat di audit).' },
+  EVIDENCE_CLEAN_FAILED: { status: 422, message: 'Salinan bersih bukti ini tidak dapat dibuat karena gambarnya tidak dapat dibaca. Unduh berkas asli (tercatat di audit).' },
   REVEAL_NOT_ALLOWED: { status: 403, message: 'Identitas pelapor hanya dapat dibuka melalui permintaan yang disetujui kustodian.' },
   REVEAL_STATE: { status: 409, message: 'Permintaan buka identitas tidak dapat diproses pada statusnya saat ini.' },
   CASE_TRANSITION: { status: 409, message: 'Langkah ini tidak dapat dilakukan pada tahap kasus saat ini.' },

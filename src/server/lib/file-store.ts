@@ -14,19 +14,59 @@ export interface WrittenFile {
   storagePath: string;
 }
 
-export async function writeStoredFile(dataDir: string, tenantId: string, purpose: string, bytes: Buffer): Promise<WrittenFile> {
+/** Directories this process has made (or found) already: `mkdir -p` once per directory, not per file. */
+const madeDirs = new Set<string>();
+
+async function openNew(dir: string, storagePath: string) {
+  if (!madeDirs.has(dir)) {
+    await mkdir(dir, { recursive: true });
+    madeDirs.add(dir);
+  }
+  try {
+    return await open(storagePath, 'wx', 0o640);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    // The directory went away after it was cached (a data dir removed and made again): make it again.
+    await mkdir(dir, { recursive: true });
+    return open(storagePath, 'wx', 0o640);
+  }
+}
+
+export interface WriteOptions {
+  /** File times (atime and mtime) to set before the fsync, e.g. the day only instead of the instant. */
+  times?: Date;
+}
+
+/**
+ * Writes `bytes` (one buffer, or parts written in order without joining them) to a new file and
+ * fsyncs it; `sha256` and `size` are those of the whole file.
+ */
+export async function writeStoredFile(dataDir: string, tenantId: string, purpose: string, bytes: Buffer | readonly Buffer[], options: WriteOptions = {}): Promise<WrittenFile> {
   const id = randomUUID();
   const dir = join(dataDir, 'files', tenantId, purpose);
-  await mkdir(dir, { recursive: true });
   const storagePath = join(dir, id);
-  const handle = await open(storagePath, 'wx', 0o640);
+  const parts = Buffer.isBuffer(bytes) ? [bytes] : bytes;
+  const handle = await openNew(dir, storagePath);
   try {
-    await handle.writeFile(bytes);
+    // One vectored write; a short write (rare on a regular file) continues where it stopped.
+    let done = (await handle.writev(parts)).bytesWritten;
+    for (const part of parts) {
+      const skip = Math.min(done, part.length);
+      done -= skip;
+      for (let offset = skip; offset < part.length; ) offset += (await handle.write(part, offset, part.length - offset)).bytesWritten;
+    }
+    if (options.times) await handle.utimes(options.times, options.times);
     await handle.sync();
   } finally {
     await handle.close();
   }
-  return { id, sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length, storagePath };
+  const hash = createHash('sha256');
+  let size = 0;
+  for (const part of parts) {
+    hash.update(part);
+    size += part.length;
+  }
+  return { id, sha256: hash.digest('hex'), size, storagePath };
 }
 
 export function readStoredFile(storagePath: string): Promise<Buffer> {

@@ -25,13 +25,16 @@ interface Envelope {
 function gcmSeal(key: Buffer, plain: Buffer, aad: string): { iv: Buffer; ct: Buffer; tag: Buffer } {
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', key, iv).setAAD(Buffer.from(aad));
-  const ct = Buffer.concat([cipher.update(plain), cipher.final()]);
-  return { iv, ct, tag: cipher.getAuthTag() };
+  const ct = cipher.update(plain);
+  const rest = cipher.final(); // empty for GCM (a stream mode): no copy of the whole ciphertext
+  return { iv, ct: rest.length ? Buffer.concat([ct, rest]) : ct, tag: cipher.getAuthTag() };
 }
 
 function gcmOpen(key: Buffer, iv: Buffer, ct: Buffer, tag: Buffer, aad: string): Buffer {
   const decipher = createDecipheriv('aes-256-gcm', key, iv).setAAD(Buffer.from(aad)).setAuthTag(tag);
-  return Buffer.concat([decipher.update(ct), decipher.final()]);
+  const plain = decipher.update(ct);
+  const rest = decipher.final(); // checks the tag; empty for GCM
+  return rest.length ? Buffer.concat([plain, rest]) : plain;
 }
 
 const b64 = (b: Buffer) => b.toString('base64');
@@ -44,6 +47,11 @@ export interface SealedBox {
   open(sealed: string, context: string): string;
   /** Binary form for files: a 4-byte header length, the JSON header (without ct), then the ciphertext. */
   sealBytes(plain: Buffer, context: string): Buffer;
+  /**
+   * The same bytes as `sealBytes`, as two parts (length + header, ciphertext) for a vectored write:
+   * the ciphertext is not copied once more into one buffer.
+   */
+  sealBytesParts(plain: Buffer, context: string): [Buffer, Buffer];
   openBytes(sealed: Buffer, context: string): Buffer;
 }
 
@@ -65,6 +73,17 @@ export function createSealedBox(kek: Buffer): SealedBox {
     const data = gcmSeal(dek, plain, context);
     return { v: 1, kid, dek: wrap(dek), iv: b64(data.iv), ct: b64(data.ct), tag: b64(data.tag) };
   };
+  // Files: the ciphertext stays binary (no base64 round trip of a megabyte); the header is the
+  // envelope with `ct: ''`, in the same key order as before, so the format on disk is unchanged.
+  const sealParts = (plain: Buffer, context: string): [Buffer, Buffer] => {
+    const dek = randomBytes(32);
+    const data = gcmSeal(dek, plain, context);
+    const header = Buffer.from(JSON.stringify({ v: 1, kid, dek: wrap(dek), iv: b64(data.iv), ct: '', tag: b64(data.tag) } satisfies Envelope));
+    const prefix = Buffer.allocUnsafe(4 + header.length);
+    prefix.writeUInt32BE(header.length, 0);
+    header.copy(prefix, 4);
+    return [prefix, data.ct];
+  };
   return {
     keyId: kid,
     seal: (plain, context) => JSON.stringify(sealToEnvelope(Buffer.from(plain, 'utf8'), context)),
@@ -73,13 +92,8 @@ export function createSealedBox(kek: Buffer): SealedBox {
       if (env.v !== 1) throw new Error(`unknown sealed-box version ${String(env.v)}`);
       return gcmOpen(unwrap(env), unb64(env.iv), unb64(env.ct), unb64(env.tag), context).toString('utf8');
     },
-    sealBytes: (plain, context) => {
-      const env = sealToEnvelope(plain, context);
-      const header = Buffer.from(JSON.stringify({ ...env, ct: '' }));
-      const length = Buffer.alloc(4);
-      length.writeUInt32BE(header.length);
-      return Buffer.concat([length, header, unb64(env.ct)]);
-    },
+    sealBytes: (plain, context) => Buffer.concat(sealParts(plain, context)),
+    sealBytesParts: sealParts,
     openBytes: (sealed, context) => {
       const headerLength = sealed.readUInt32BE(0);
       const env = JSON.parse(sealed.subarray(4, 4 + headerLength).toString()) as Envelope;

@@ -214,8 +214,11 @@ export const EvidenceFile = z.object({
   addedOn: IsoDate,
   /** A re-encoded copy without metadata exists (images). */
   hasCleanCopy: z.boolean(),
-  /** The clean copy: `ready`; `processing` (an image whose copy the job has not made yet); `none` (PDF, video). */
-  cleanCopy: z.enum(['ready', 'processing', 'none']),
+  /**
+   * The clean copy: `ready`; `processing` (an image whose copy the job has not made yet); `failed` (an
+   * image the job cannot decode: no copy will ever exist, staff download the original); `none` (PDF, video).
+   */
+  cleanCopy: z.enum(['ready', 'processing', 'failed', 'none']),
 });
 
 export const RevealView = z.object({

@@ -27,7 +27,7 @@ export const receiptEn: typeof receiptId = {
       back: 'Back to the inbox', facts: 'Facts', reportedPerson: 'Reported person', act: 'Act', actDate: 'Date of the act',
       discovered: 'Found out', place: 'Place', description: 'Description', links: 'Links', received: 'Received', channel: 'Channel',
       duplicateOf: 'Duplicate of {{number}}', handedOver: 'Handed over {{date}}', caseLinked: 'Linked to a case',
-      evidence: 'Evidence', noEvidence: 'No evidence files.', downloadClean: 'Download (metadata removed)', cleanProcessing: 'Being processed: the copy without metadata is being made', cleanProcessingHint: 'Reload the page in a moment. The original can be downloaded now (recorded in the audit log).', downloadOriginal: 'Download original',
+      evidence: 'Evidence', noEvidence: 'No evidence files.', downloadClean: 'Download (metadata removed)', cleanProcessing: 'Being processed: the copy without metadata is being made', cleanProcessingHint: 'Reload the page in a moment. The original can be downloaded now (recorded in the audit log).', cleanFailed: 'A clean copy cannot be made — download the original (recorded in the audit log)', cleanFailedHint: 'This image cannot be read to make a copy without metadata. The original is intact with its SHA-256; downloading it is recorded in the audit log.', downloadOriginal: 'Download original',
       originalAudited: 'Downloading an original is recorded in the audit log.', fromReporter: 'from the reporter', fromStaff: 'from staff',
       addEvidence: 'Add evidence', upload: 'Upload',
       messages: 'Messages with the reporter', noMessages: 'No messages yet.', toReporter: 'Satgas → reporter', fromReporterMsg: 'Reporter',

@@ -25,7 +25,7 @@ export const receiptId = {
       back: 'Kembali ke kotak masuk', facts: 'Fakta laporan', reportedPerson: 'Terlapor', act: 'Perbuatan', actDate: 'Tanggal kejadian',
       discovered: 'Diketahui', place: 'Tempat', description: 'Uraian', links: 'Tautan', received: 'Diterima', channel: 'Saluran',
       duplicateOf: 'Duplikat dari {{number}}', handedOver: 'Diserahkan ke penanganan {{date}}', caseLinked: 'Terhubung ke kasus',
-      evidence: 'Bukti', noEvidence: 'Tidak ada berkas bukti.', downloadClean: 'Unduh (tanpa metadata)', cleanProcessing: 'Sedang diproses: salinan tanpa metadata sedang dibuat', cleanProcessingHint: 'Muat ulang halaman sebentar lagi. Berkas asli dapat diunduh sekarang (tercatat di audit).', downloadOriginal: 'Unduh asli',
+      evidence: 'Bukti', noEvidence: 'Tidak ada berkas bukti.', downloadClean: 'Unduh (tanpa metadata)', cleanProcessing: 'Sedang diproses: salinan tanpa metadata sedang dibuat', cleanProcessingHint: 'Muat ulang halaman sebentar lagi. Berkas asli dapat diunduh sekarang (tercatat di audit).', cleanFailed: 'Salinan bersih tidak dapat dibuat — unduh asli (tercatat di audit)', cleanFailedHint: 'Gambar ini tidak dapat dibaca untuk dibuatkan salinan tanpa metadata. Berkas asli tetap utuh dengan SHA-256-nya; mengunduhnya tercatat di audit.', downloadOriginal: 'Unduh asli',
       originalAudited: 'Mengunduh berkas asli tercatat di log audit.', fromReporter: 'dari pelapor', fromStaff: 'dari petugas',
       addEvidence: 'Tambah bukti', upload: 'Unggah',
       messages: 'Pesan dengan pelapor', noMessages: 'Belum ada pesan.', toReporter: 'Satgas → pelapor', fromReporterMsg: 'Pelapor',

@@ -101,6 +101,12 @@ export const reportFile = pgTable(
     fileId: uuid('file_id').notNull(),
     /** stored_file holding the re-encoded, metadata-free copy (images only). */
     viewFileId: uuid('view_file_id'),
+    /**
+     * The day (Pemda-local) the clean-copy job gave up on this image for good: its header passed at
+     * intake but sharp cannot decode it even leniently. Null while a copy exists or may still be made;
+     * set, the job and its sweep leave the file alone and staff download the original (audited).
+     */
+    cleanFailedOn: date('clean_failed_on', { mode: 'string' }),
     /** SHA-256 of the original bytes as received: the evidence fingerprint. */
     sha256: text('sha256').notNull(),
     mimeType: text('mime_type').notNull(),

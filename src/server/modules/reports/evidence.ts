@@ -10,8 +10,9 @@
  * more for a phone's 12 MP. Case and monitoring uploads still re-encode in the request (`'now'`).
  */
 import { createHash } from 'node:crypto';
-import { rm, utimes } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import type { DbOrTx } from '../../db/client.js';
+import type { reportFile, storedFile } from '../../db/schema/index.js';
 import type { AppDeps } from '../../deps.js';
 import { AppError } from '../../http/app-error.js';
 import { readStoredFile, writeStoredFile, type WrittenFile } from '../../lib/file-store.js';
@@ -68,10 +69,10 @@ export async function prepareEvidence(deps: AppDeps, box: SealedBox, tenantId: s
   try {
     for (const { bytes, type, clean } of checked) {
       const sha256 = createHash('sha256').update(bytes).digest('hex');
-      const original = await writeStoredFile(deps.config.DATA_DIR, tenantId, 'report_evidence', box.sealBytes(bytes, evidenceContext(tenantId, sha256)));
+      // Sealed (header + ciphertext written as two parts), dated to the day, fsynced.
+      const original = await writeStoredFile(deps.config.DATA_DIR, tenantId, 'report_evidence', box.sealBytesParts(bytes, evidenceContext(tenantId, sha256)), { times: stamp });
       const entry: PreparedEvidence = { sha256, mime: type.mime, size: bytes.length, original, clean: null };
       prepared.push(entry);
-      await utimes(original.storagePath, stamp, stamp);
       if (clean) {
         entry.clean = { ...(await writeCleanCopy(deps.config.DATA_DIR, tenantId, clean.bytes, day)), mime: cleanMimeOf(type.mime) };
       }
@@ -85,10 +86,7 @@ export async function prepareEvidence(deps: AppDeps, box: SealedBox, tenantId: s
 
 /** Writes a clean copy (fsynced), its file times set to the day like the original's. */
 export async function writeCleanCopy(dataDir: string, tenantId: string, bytes: Buffer, day: string): Promise<WrittenFile> {
-  const written = await writeStoredFile(dataDir, tenantId, 'report_view', bytes);
-  const stamp = dayInstant(day);
-  await utimes(written.storagePath, stamp, stamp);
-  return written;
+  return writeStoredFile(dataDir, tenantId, 'report_view', bytes, { times: dayInstant(day) });
 }
 
 /** The stored_file row of a clean copy (a generated name, dated to the day only). */
@@ -96,15 +94,25 @@ export const cleanCopyRow = (tenantId: string, originalId: string, clean: Writte
   tenantId, id: clean.id, purpose: 'report_view', fileName: `bukti-${originalId}-bersih`, mimeType: clean.mime, size: clean.size, sha256: clean.sha256, storagePath: clean.storagePath, createdBy, createdAt: dayInstant(day),
 });
 
-/** Inserts the stored_file and report_file rows (in the caller's transaction), dated to the day only. */
-export async function insertEvidenceRows(tx: DbOrTx, tenantId: string, reportId: string, day: string, files: PreparedEvidence[], fromReporter: boolean, createdBy: string | null): Promise<void> {
+/** The stored_file and report_file rows of prepared evidence, dated to the day only. */
+export function evidenceRows(tenantId: string, reportId: string, day: string, files: PreparedEvidence[], fromReporter: boolean, createdBy: string | null) {
   const createdAt = dayInstant(day);
+  const stored: (typeof storedFile.$inferInsert)[] = [];
+  const reportFiles: (typeof reportFile.$inferInsert)[] = [];
   for (const f of files) {
     // Generated names: an uploaded file name can carry personal data (a phone owner's name).
-    await insertStoredFile(tx, { tenantId, id: f.original.id, purpose: 'report_evidence', fileName: `bukti-${f.original.id}`, mimeType: 'application/octet-stream', size: f.original.size, sha256: f.original.sha256, storagePath: f.original.storagePath, createdBy, createdAt });
-    if (f.clean) await insertStoredFile(tx, cleanCopyRow(tenantId, f.original.id, f.clean, day, createdBy));
-    await insertReportFile(tx, { tenantId, reportId, fileId: f.original.id, viewFileId: f.clean?.id ?? null, sha256: f.sha256, mimeType: f.mime, size: f.size, fromReporter, addedOn: day });
+    stored.push({ tenantId, id: f.original.id, purpose: 'report_evidence', fileName: `bukti-${f.original.id}`, mimeType: 'application/octet-stream', size: f.original.size, sha256: f.original.sha256, storagePath: f.original.storagePath, createdBy, createdAt });
+    if (f.clean) stored.push(cleanCopyRow(tenantId, f.original.id, f.clean, day, createdBy));
+    reportFiles.push({ tenantId, reportId, fileId: f.original.id, viewFileId: f.clean?.id ?? null, sha256: f.sha256, mimeType: f.mime, size: f.size, fromReporter, addedOn: day });
   }
+  return { stored, reportFiles };
+}
+
+/** Inserts the stored_file and report_file rows (in the caller's transaction), dated to the day only. */
+export async function insertEvidenceRows(tx: DbOrTx, tenantId: string, reportId: string, day: string, files: PreparedEvidence[], fromReporter: boolean, createdBy: string | null): Promise<void> {
+  const { stored, reportFiles } = evidenceRows(tenantId, reportId, day, files, fromReporter, createdBy);
+  for (const row of stored) await insertStoredFile(tx, row);
+  for (const row of reportFiles) await insertReportFile(tx, row);
 }
 
 /** Refuses a batch that would exceed the per-report file count. */

@@ -185,7 +185,8 @@ export async function postCaseUpdateToReporters(kit: ReportKit, deps: AppDeps, t
  * An evidence file for download (always as an attachment): the clean copy by default; the original
  * (byte-exact, metadata and all) only on request, and that download is audited. An image whose clean
  * copy the job has not made yet is refused (EVIDENCE_PROCESSING, 409) rather than answered with the
- * original; a PDF or video has no clean copy and the default gives the original (audited).
+ * original; one the job could not decode at all is refused for good (EVIDENCE_CLEAN_FAILED, 422: staff
+ * download the original); a PDF or video has no clean copy and the default gives the original (audited).
  */
 export async function downloadEvidence(kit: ReportKit, deps: AppDeps, ctx: RequestContext, id: string, fileId: string, variant: 'clean' | 'original') {
   await loadReport(deps.db, ctx, id, 'report.read');
@@ -195,6 +196,7 @@ export async function downloadEvidence(kit: ReportKit, deps: AppDeps, ctx: Reque
   if (variant === 'clean' && entry.cleanPath) {
     return { bytes: await readStoredFile(entry.cleanPath), mimeType: entry.cleanMime!, fileName: `bukti-${fileId}-bersih.${entry.cleanMime === 'image/png' ? 'png' : 'jpg'}` };
   }
+  if (variant === 'clean' && entry.file.cleanFailedOn) throw new AppError('EVIDENCE_CLEAN_FAILED', { fileId });
   if (variant === 'clean' && needsCleanCopy(entry.file.mimeType)) throw new AppError('EVIDENCE_PROCESSING', { fileId });
   const bytes = await readOriginal(kit.box, ctx.tenantId, entry.originalPath, entry.file.sha256);
   await deps.db.transaction((tx) => recordAudit(tx, ctx, { action: 'report.evidence.original', entityType: 'report', entityId: id, after: { fileId, sha256: entry.file.sha256 } }));

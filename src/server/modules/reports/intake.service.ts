@@ -1,7 +1,7 @@
 /**
  * Receiving a report: from the public form, from an employee inside Netra, or entered by staff from a
- * letter, WhatsApp, SP4N-LAPOR! or a visit. One transaction writes the report, its evidence rows and
- * the audit event; the evidence files are on disk (fsynced) before it commits, and removed if it
+ * letter, WhatsApp, SP4N-LAPOR! or a visit. One atomic statement writes the report, its evidence rows
+ * and the audit event; the evidence files are on disk (fsynced) before it commits, and removed if it
  * does not. The receipt key leaves the server once, in the response, and is stored only as a hash.
  * Images get their clean viewing copy from a job after the commit (reports.jobs.ts).
  */
@@ -13,15 +13,15 @@ import { AppError } from '../../http/app-error.js';
 import type { RequestContext } from '../../lib/context.js';
 import { localIsoDate } from '../../lib/dates.js';
 import { requireScope } from '../../lib/policy.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { auditRowOf } from '../audit/audit.service.js';
 import { findTenantById } from '../tenants/tenants.repository.js';
 import { resolveTenantForSignIn } from '../tenants/tenants.service.js';
-import { assertFileCount, discardEvidence, insertEvidenceRows, prepareEvidence } from './evidence.js';
+import { assertFileCount, discardEvidence, evidenceRows, prepareEvidence } from './evidence.js';
 import { newReceiptKey, newReportNumber, normaliseCode } from './receipt.js';
-import { recordReporterAudit } from './reporter-audit.js';
+import { reporterAuditRow } from './reporter-audit.js';
 import type { ReportKit } from './reports.kit.js';
 import { enqueueCleanCopies } from './reports.jobs.js';
-import { insertReportIfNumberFree } from './reports.repository.js';
+import { insertReportWithEvidence } from './reports.repository.js';
 
 type Channel = 'web_publik' | 'web_internal' | 'surat' | 'whatsapp' | 'sp4n_lapor' | 'datang_langsung';
 
@@ -59,25 +59,37 @@ interface Origin {
 
 async function receive(kit: ReportKit, deps: AppDeps, origin: Origin, input: ReportInputT, uploads: Buffer[]): Promise<z.infer<typeof SubmitResult>> {
   if (!input.reported.name && !input.actKind) throw new AppError('REPORT_INCOMPLETE'); // the contract says so too
+  assertFileCount(0, uploads.length, deps.config.REPORT_MAX_FILES);
   const today = localIsoDate(new Date(), origin.timeZone);
   const warnings = warningsFor(input, today);
   const receiptKey = newReceiptKey();
-  const receiptHash = await kit.receiptHasher.hash(normaliseCode(receiptKey));
+  // The slow hash runs on a libuv thread while the files are checked, sealed and written; it is
+  // awaited before anything is written to the database, so an acknowledged receipt always has it.
+  const hashing = kit.receiptHasher.hash(normaliseCode(receiptKey));
+  hashing.catch(() => undefined); // a refused file throws first; the hash's own failure is seen below
   const id = randomUUID();
   const { tenantId } = origin;
   const reporterSealed = input.identityMode === 'rahasia' && input.reporter ? kit.box.seal(JSON.stringify(input.reporter), `reporter:${tenantId}:${id}`) : null;
   const contactSealed = input.contactEmail ? kit.box.seal(input.contactEmail, `contact:${tenantId}:${id}`) : null;
-  assertFileCount(0, uploads.length, deps.config.REPORT_MAX_FILES);
   const files = await prepareEvidence(deps, kit.box, tenantId, origin.timeZone, origin.receivedOn, uploads, 'by_job');
-  let number: string;
+  let number = '';
   try {
-    number = await deps.db.transaction(async (tx) => {
-      let created: { id: string } | undefined;
-      let number = '';
-      for (let attempt = 0; !created; attempt++) {
-        if (attempt === 8) throw new Error('no free report number after 8 draws');
-        number = newReportNumber();
-        created = await insertReportIfNumberFree(tx, {
+    const receiptHash = await hashing;
+    const evidence = evidenceRows(tenantId, id, origin.receivedOn, files, origin.audit.kind === 'reporter', origin.createdBy);
+    // What was received, never what it says: the audit log is read by people who may not read reports.
+    const fileFacts = files.map((f) => ({ sha256: f.sha256, mime: f.mime, size: f.size }));
+    // The report, its evidence rows and the audit entry in one atomic statement (reports.repository.ts).
+    for (let attempt = 0; ; attempt++) {
+      if (attempt === 8) throw new Error('no free report number after 8 draws');
+      number = newReportNumber();
+      const after = { number, channel: origin.channel, identityMode: input.identityMode, files: fileFacts, warnings };
+      const audit =
+        origin.audit.kind === 'staff'
+          ? auditRowOf(origin.audit.ctx, { action: 'report.enter', entityType: 'report', entityId: id, after })
+          : reporterAuditRow({ tenantId, day: origin.receivedOn, action: 'report.submit', entityId: id, after, actorUserId: origin.audit.actorUserId });
+      const created = await insertReportWithEvidence(
+        deps.db,
+        {
           tenantId, id, number, identityMode: input.identityMode, channel: origin.channel, status: 'baru',
           reporterOpen: input.identityMode === 'terbuka' && input.reporter ? { name: input.reporter.name, nik: input.reporter.nik ?? null, address: input.reporter.address ?? null, occupation: input.reporter.occupation ?? null, phone: input.reporter.phone ?? null, email: input.reporter.email ?? null } : null,
           reporterSealed, contactSealed,
@@ -86,15 +98,12 @@ async function receive(kit: ReportKit, deps: AppDeps, origin: Origin, input: Rep
           electionEventId: input.electionEventId ?? null, electionContestId: input.electionContestId ?? null,
           actDate: input.actDate ?? null, discoveredOn: input.discoveredOn ?? null, place: input.place ?? null,
           description: input.description, links: input.links, warnings, receivedOn: origin.receivedOn, receiptHash, createdBy: origin.createdBy,
-        });
-      }
-      await insertEvidenceRows(tx, tenantId, id, origin.receivedOn, files, origin.audit.kind === 'reporter', origin.createdBy);
-      // What was received, never what it says: the audit log is read by people who may not read reports.
-      const after = { number, channel: origin.channel, identityMode: input.identityMode, files: files.map((f) => ({ sha256: f.sha256, mime: f.mime, size: f.size })), warnings };
-      if (origin.audit.kind === 'staff') await recordAudit(tx, origin.audit.ctx, { action: 'report.enter', entityType: 'report', entityId: id, after });
-      else await recordReporterAudit(tx, { tenantId, day: origin.receivedOn, action: 'report.submit', entityId: id, after, actorUserId: origin.audit.actorUserId });
-      return number;
-    });
+        },
+        evidence,
+        audit,
+      );
+      if (created) break;
+    }
   } catch (error) {
     await discardEvidence(files);
     throw error;

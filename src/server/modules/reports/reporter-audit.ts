@@ -8,7 +8,7 @@
  */
 import type { DbOrTx } from '../../db/client.js';
 import { toJsonValue } from '../../lib/canonical-json.js';
-import { insertAuditEvent } from '../audit/audit.repository.js';
+import { insertAuditEvent, type NewAuditRow } from '../audit/audit.repository.js';
 
 export const REPORTER_LABEL = 'pelapor';
 export const REPORTER_REQUEST_ID = 'pelapor';
@@ -29,9 +29,9 @@ export interface ReporterAuditInput {
   actorLabel?: string;
 }
 
-/** Appends a day-precision, label-only event in the caller's transaction (sealed later, like every entry). */
-export async function recordReporterAudit(tx: DbOrTx, input: ReporterAuditInput): Promise<void> {
-  await insertAuditEvent(tx, {
+/** The day-precision, label-only row of a reporter's action (for a statement that writes it with the audited rows). */
+export function reporterAuditRow(input: ReporterAuditInput): NewAuditRow {
+  return {
     tenantId: input.tenantId,
     occurredAt: dayInstant(input.day),
     actorUserId: input.actorUserId ?? null,
@@ -42,5 +42,10 @@ export async function recordReporterAudit(tx: DbOrTx, input: ReporterAuditInput)
     before: null,
     after: toJsonValue(input.after ?? null),
     requestId: REPORTER_REQUEST_ID,
-  });
+  };
+}
+
+/** Appends a day-precision, label-only event in the caller's transaction (sealed later, like every entry). */
+export async function recordReporterAudit(tx: DbOrTx, input: ReporterAuditInput): Promise<void> {
+  await insertAuditEvent(tx, reporterAuditRow(input));
 }

@@ -36,8 +36,9 @@ export function presentReveal(r: Awaited<ReturnType<typeof listReveals>>[number]
   };
 }
 
-/** An image without its clean copy is still being processed by the job (reports.jobs.ts). */
-const cleanCopyState = (viewFileId: string | null, mime: string) => (viewFileId ? 'ready' : needsCleanCopy(mime) ? 'processing' : 'none');
+/** An image without its clean copy is still being processed by the job (reports.jobs.ts), unless the job gave up on it. */
+const cleanCopyState = (viewFileId: string | null, cleanFailedOn: string | null, mime: string) =>
+  viewFileId ? 'ready' : !needsCleanCopy(mime) ? 'none' : cleanFailedOn ? 'failed' : 'processing';
 
 export interface DetailParts {
   duplicateOf: { id: string; number: string } | null;
@@ -70,7 +71,7 @@ export function presentDetail(row: ReportRow, p: DetailParts): z.infer<typeof Re
     duplicateOf: p.duplicateOf,
     caseId: row.caseId,
     handover: row.handoverAt ? { at: row.handoverAt.toISOString(), note: row.handoverNote } : null,
-    files: p.files.map(({ file }) => ({ fileId: file.fileId, mimeType: file.mimeType, size: file.size, sha256: file.sha256, fromReporter: file.fromReporter, addedOn: file.addedOn, hasCleanCopy: file.viewFileId !== null, cleanCopy: cleanCopyState(file.viewFileId, file.mimeType) })),
+    files: p.files.map(({ file }) => ({ fileId: file.fileId, mimeType: file.mimeType, size: file.size, sha256: file.sha256, fromReporter: file.fromReporter, addedOn: file.addedOn, hasCleanCopy: file.viewFileId !== null, cleanCopy: cleanCopyState(file.viewFileId, file.cleanFailedOn, file.mimeType) })),
     messages: p.messages.map((m) => ({ seq: m.seq, direction: m.direction as 'to_reporter' | 'from_reporter', body: m.body, sentOn: m.sentOn })),
     notes: p.notes.map((n) => ({ id: n.id, body: n.body, author: n.author, createdAt: n.createdAt.toISOString() })),
     reveals: p.reveals.map((r) => presentReveal(r, p.viewerId)),

@@ -4,15 +4,51 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import type { InboxQuery } from '../../../shared/contracts/reports.contract.js';
 import type { DbOrTx } from '../../db/client.js';
-import { report, reportFile, reportMessage, reportNote, revealRequest, storedFile, userAccount } from '../../db/schema/index.js';
+import { auditEvent, report, reportFile, reportMessage, reportNote, revealRequest, storedFile, userAccount } from '../../db/schema/index.js';
+import type { NewAuditRow } from '../audit/audit.repository.js';
 
 export type ReportRow = typeof report.$inferSelect;
 export type ReportFileRow = typeof reportFile.$inferSelect;
 
-/** Inserts a report unless its number is taken (then returns undefined and the caller draws another). */
-export async function insertReportIfNumberFree(tx: DbOrTx, row: typeof report.$inferInsert): Promise<{ id: string } | undefined> {
-  const [created] = await tx.insert(report).values(row).onConflictDoNothing({ target: [report.tenantId, report.number] }).returning({ id: report.id });
-  return created;
+/** Whether `error` is the unique violation of the per-tenant report number (PostgreSQL or PGlite). */
+function isReportNumberTaken(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 4; depth++) {
+    const e = current as { code?: unknown; constraint?: unknown; message?: unknown };
+    if (e.code === '23505') return e.constraint === 'report_tenant_number_key' || (typeof e.message === 'string' && e.message.includes('report_tenant_number_key'));
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+/**
+ * A new report, its evidence rows (stored_file before report_file) and its audit entry in ONE
+ * statement: data-modifying CTEs, atomic on their own (no BEGIN/COMMIT round trips), so either all of
+ * it is written or none. Foreign keys are checked at the end of the statement, when every row exists.
+ * False (and nothing written) when the report number is taken: the caller draws another. Call it on
+ * the database, not inside a transaction (a failed statement would abort the caller's transaction).
+ */
+export async function insertReportWithEvidence(
+  db: DbOrTx,
+  row: typeof report.$inferInsert,
+  evidence: { stored: (typeof storedFile.$inferInsert)[]; reportFiles: (typeof reportFile.$inferInsert)[] },
+  audit: NewAuditRow,
+): Promise<boolean> {
+  const created = db.$with('created_report').as(db.insert(report).values(row).returning({ id: report.id }));
+  const ctes = [
+    created,
+    ...(evidence.stored.length ? [db.$with('created_files').as(db.insert(storedFile).values(evidence.stored).returning({ id: storedFile.id }))] : []),
+    ...(evidence.reportFiles.length ? [db.$with('created_evidence').as(db.insert(reportFile).values(evidence.reportFiles).returning({ id: reportFile.fileId }))] : []),
+    db.$with('logged').as(db.insert(auditEvent).values(audit).returning({ id: auditEvent.id })),
+  ];
+  try {
+    // Every CTE runs to completion whether or not the outer query reads it (PostgreSQL semantics).
+    const rows = await db.with(...ctes).select({ id: created.id }).from(created);
+    return rows.length === 1;
+  } catch (error) {
+    if (isReportNumberTaken(error)) return false;
+    throw error;
+  }
 }
 
 export async function findReport(db: DbOrTx, tenantId: string, id: string): Promise<ReportRow | undefined> {
@@ -80,10 +116,11 @@ export async function listReportFiles(db: DbOrTx, tenantId: string, reportId: st
 
 /**
  * Evidence waiting for its clean copy: images (`mimes`) without one, oldest first, with where the
- * sealed original lies. A file whose copy cannot be made stays in this list (see reports.jobs.ts).
+ * sealed original lies. An image the job gave up on (`clean_failed_on`, undecodable) is not listed;
+ * one whose copy failed otherwise (I/O, database) stays in this list (see reports.jobs.ts).
  */
 export async function listPendingCleanCopies(db: DbOrTx, tenantId: string, mimes: string[], limit: number, afterFileId: string | null) {
-  const where: SQL[] = [eq(reportFile.tenantId, tenantId), isNull(reportFile.viewFileId), inArray(reportFile.mimeType, mimes)];
+  const where: SQL[] = [eq(reportFile.tenantId, tenantId), isNull(reportFile.viewFileId), isNull(reportFile.cleanFailedOn), inArray(reportFile.mimeType, mimes)];
   if (afterFileId) where.push(gt(reportFile.fileId, afterFileId));
   return db
     .select({ reportId: reportFile.reportId, fileId: reportFile.fileId, sha256: reportFile.sha256, mimeType: reportFile.mimeType, addedOn: reportFile.addedOn, originalPath: original.storagePath })
@@ -94,9 +131,9 @@ export async function listPendingCleanCopies(db: DbOrTx, tenantId: string, mimes
     .limit(limit);
 }
 
-/** Tenants with at least one image still waiting for its clean copy (the sweep after a crash). */
+/** Tenants with at least one image still waiting for its clean copy (the sweep after a crash); never for an image marked failed. */
 export async function listTenantsWithPendingCleanCopies(db: DbOrTx, mimes: string[]): Promise<string[]> {
-  const rows = await db.selectDistinct({ tenantId: reportFile.tenantId }).from(reportFile).where(and(isNull(reportFile.viewFileId), inArray(reportFile.mimeType, mimes)));
+  const rows = await db.selectDistinct({ tenantId: reportFile.tenantId }).from(reportFile).where(and(isNull(reportFile.viewFileId), isNull(reportFile.cleanFailedOn), inArray(reportFile.mimeType, mimes)));
   return rows.map((r) => r.tenantId);
 }
 
@@ -108,6 +145,11 @@ export async function lockReportFile(tx: DbOrTx, tenantId: string, fileId: strin
 
 export async function setCleanCopy(tx: DbOrTx, tenantId: string, fileId: string, viewFileId: string): Promise<void> {
   await tx.update(reportFile).set({ viewFileId }).where(and(eq(reportFile.tenantId, tenantId), eq(reportFile.fileId, fileId)));
+}
+
+/** Marks an image whose clean copy cannot be made (call under lockReportFile). */
+export async function setCleanCopyFailed(tx: DbOrTx, tenantId: string, fileId: string, day: string): Promise<void> {
+  await tx.update(reportFile).set({ cleanFailedOn: day }).where(and(eq(reportFile.tenantId, tenantId), eq(reportFile.fileId, fileId)));
 }
 
 export async function countReportFiles(db: DbOrTx, tenantId: string, reportId: string): Promise<number> {

@@ -32,6 +32,9 @@ export function EvidenceList({ report }: { report: ReportDetailT }) {
               {f.cleanCopy === 'ready' ? (
                 <Anchor href={evidenceUrl(report.id, f.fileId, 'clean')} download size="sm"><IconDownload size={14} /> {t('inbox.detail.downloadClean')}</Anchor>
               ) : null}
+              {f.cleanCopy === 'failed' ? (
+                <Badge size="sm" color="red" variant="light" title={t('inbox.detail.cleanFailedHint')} data-testid="evidence-clean-failed">{t('inbox.detail.cleanFailed')}</Badge>
+              ) : null}
               {f.cleanCopy === 'processing' ? (
                 <Badge size="sm" color="yellow" variant="light" title={t('inbox.detail.cleanProcessingHint')} data-testid="evidence-processing">{t('inbox.detail.cleanProcessing')}</Badge>
               ) : null}

@@ -1,0 +1,1 @@
+ALTER TABLE "report_file" ADD COLUMN "clean_failed_on" date;
