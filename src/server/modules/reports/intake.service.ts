@@ -102,7 +102,11 @@ async function receive(kit: ReportKit, deps: AppDeps, origin: Origin, input: Rep
         evidence,
         audit,
       );
-      if (created) break;
+      if (created === 'created') break;
+      if (created === 'tenant_inactive') {
+        forgetTenants(deps);
+        throw new AppError('VALIDATION_FAILED', { tenant: 'Instansi tidak dikenal.' });
+      }
     }
   } catch (error) {
     await discardEvidence(files);
@@ -113,9 +117,35 @@ async function receive(kit: ReportKit, deps: AppDeps, origin: Origin, input: Rep
   return { number, receiptKey, receivedOn: origin.receivedOn, warnings: presentWarnings(warnings) };
 }
 
+/**
+ * The public form's tenant (by slug, or the only one), reused for a few seconds instead of one more
+ * query per report. Only its id and time zone are used; whether it is still active is checked by the
+ * insert itself (insertReportWithEvidence), so a deactivated tenant takes no report even from the cache.
+ */
+const TENANT_REUSE_MS = 5_000;
+const resolvedTenants = new WeakMap<AppDeps['db'], Map<string, { tenant: { id: string; timezone: string }; until: number }>>();
+
+async function publicTenant(deps: AppDeps, slug: string | undefined): Promise<{ id: string; timezone: string }> {
+  let cache = resolvedTenants.get(deps.db);
+  if (!cache) resolvedTenants.set(deps.db, (cache = new Map()));
+  const key = slug ?? '';
+  const now = Date.now();
+  const hit = cache.get(key);
+  if (hit && hit.until > now) return hit.tenant;
+  const found = await resolveTenantForSignIn(deps.db, slug);
+  const tenant = { id: found.id, timezone: found.timezone };
+  if (cache.size > 1_000) cache.clear(); // slugs come from the public: bounded
+  cache.set(key, { tenant, until: now + TENANT_REUSE_MS });
+  return tenant;
+}
+
+function forgetTenants(deps: AppDeps): void {
+  resolvedTenants.delete(deps.db);
+}
+
 /** The public form: proof of work first, then the report. Nothing about the sender is kept. */
 export async function submitPublicReport(kit: ReportKit, deps: AppDeps, tenantSlug: string | undefined, altcha: string | undefined, input: ReportInputT, uploads: Buffer[]) {
-  const tenant = await resolveTenantForSignIn(deps.db, tenantSlug);
+  const tenant = await publicTenant(deps, tenantSlug);
   await kit.pow.redeem(altcha);
   const receivedOn = localIsoDate(new Date(), tenant.timezone);
   return receive(kit, deps, { tenantId: tenant.id, timeZone: tenant.timezone, channel: 'web_publik', receivedOn, createdBy: null, audit: { kind: 'reporter', actorUserId: null } }, input, uploads);

@@ -10,31 +10,46 @@ import type { NewAuditRow } from '../audit/audit.repository.js';
 export type ReportRow = typeof report.$inferSelect;
 export type ReportFileRow = typeof reportFile.$inferSelect;
 
-/** Whether `error` is the unique violation of the per-tenant report number (PostgreSQL or PGlite). */
-function isReportNumberTaken(error: unknown): boolean {
+/** The SQLSTATE and constraint/column of a PostgreSQL or PGlite error (drizzle wraps it in `cause`). */
+function pgError(error: unknown): { code?: string; constraint?: string; column?: string; message?: string } | undefined {
   let current: unknown = error;
   for (let depth = 0; current && depth < 4; depth++) {
-    const e = current as { code?: unknown; constraint?: unknown; message?: unknown };
-    if (e.code === '23505') return e.constraint === 'report_tenant_number_key' || (typeof e.message === 'string' && e.message.includes('report_tenant_number_key'));
+    const e = current as { code?: unknown };
+    if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return current as { code: string };
     current = (current as { cause?: unknown }).cause;
   }
-  return false;
+  return undefined;
+}
+
+/** Whether `error` is the unique violation of the per-tenant report number. */
+function isReportNumberTaken(error: unknown): boolean {
+  const e = pgError(error);
+  return e?.code === '23505' && (e.constraint === 'report_tenant_number_key' || !!e.message?.includes('report_tenant_number_key'));
+}
+
+/** Whether `error` is the NOT NULL violation of report.tenant_id that an inactive tenant causes (below). */
+function isTenantInactive(error: unknown): boolean {
+  const e = pgError(error);
+  return e?.code === '23502' && (e.column === 'tenant_id' || !!e.message?.includes('"tenant_id"'));
 }
 
 /**
  * A new report, its evidence rows (stored_file before report_file) and its audit entry in ONE
  * statement: data-modifying CTEs, atomic on their own (no BEGIN/COMMIT round trips), so either all of
  * it is written or none. Foreign keys are checked at the end of the statement, when every row exists.
- * False (and nothing written) when the report number is taken: the caller draws another. Call it on
- * the database, not inside a transaction (a failed statement would abort the caller's transaction).
+ * The report's tenant_id is taken from the tenant row only while that tenant is active, so a tenant
+ * deactivated after the caller resolved it refuses the whole statement ('tenant_inactive').
+ * 'number_taken' (nothing written) when the report number is taken: the caller draws another. Call it
+ * on the database, not inside a transaction (a failed statement would abort the caller's transaction).
  */
 export async function insertReportWithEvidence(
   db: DbOrTx,
   row: typeof report.$inferInsert,
   evidence: { stored: (typeof storedFile.$inferInsert)[]; reportFiles: (typeof reportFile.$inferInsert)[] },
   audit: NewAuditRow,
-): Promise<boolean> {
-  const created = db.$with('created_report').as(db.insert(report).values(row).returning({ id: report.id }));
+): Promise<'created' | 'number_taken' | 'tenant_inactive'> {
+  const activeTenantId = sql`(select t.id from tenant t where t.id = ${row.tenantId} and t.is_active)`;
+  const created = db.$with('created_report').as(db.insert(report).values({ ...row, tenantId: activeTenantId }).returning({ id: report.id }));
   const ctes = [
     created,
     ...(evidence.stored.length ? [db.$with('created_files').as(db.insert(storedFile).values(evidence.stored).returning({ id: storedFile.id }))] : []),
@@ -44,9 +59,11 @@ export async function insertReportWithEvidence(
   try {
     // Every CTE runs to completion whether or not the outer query reads it (PostgreSQL semantics).
     const rows = await db.with(...ctes).select({ id: created.id }).from(created);
-    return rows.length === 1;
+    if (rows.length !== 1) throw new Error('report insert returned no row');
+    return 'created';
   } catch (error) {
-    if (isReportNumberTaken(error)) return false;
+    if (isReportNumberTaken(error)) return 'number_taken';
+    if (isTenantInactive(error)) return 'tenant_inactive';
     throw error;
   }
 }
