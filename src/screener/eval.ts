@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { readHateDataset, readPartisanDataset } from './datasets.js';
 import { parseArgs, resolvePaths } from './cli-paths.js';
-import { crossValidate, DEFAULT_CONFIG, hateRawCsr, trainPartisanModel, vocabularyDesign } from './training.js';
+import { crossValidate, DEFAULT_CONFIG, labelTuning, hateRawCsr, trainPartisanModel, vocabularyDesign } from './training.js';
 import { compileWatchlist, parseWatchlist } from './watchlist.js';
 
 const args = parseArgs(process.argv.slice(2));
@@ -18,15 +18,17 @@ const secs = () => `${((performance.now() - started) / 1000).toFixed(0)} s`;
 
 const hate = readHateDataset(paths.hateData);
 const wanted = (args.get('labels') ?? 'all') === 'all' ? hate.labels : args.get('labels')!.split(',');
-console.log(`hate-speech data ${paths.hateData}: ${hate.rows.length} tweets; stratified ${DEFAULT_CONFIG.hate.folds}-fold CV (seed ${DEFAULT_CONFIG.hate.seed}), L-BFGS logistic regression C=${DEFAULT_CONFIG.hate.C}, balanced class weights, word 1–2-grams (min_df ${DEFAULT_CONFIG.hate.minDf.word}) + char_wb ${DEFAULT_CONFIG.features.minChar}–${DEFAULT_CONFIG.features.maxChar}-grams (min_df ${DEFAULT_CONFIG.hate.minDf.char}), vocabulary and idf per fold, int8 weights`);
+console.log(`hate-speech data ${paths.hateData}: ${hate.rows.length} tweets; stratified ${DEFAULT_CONFIG.hate.folds}-fold CV (seed ${DEFAULT_CONFIG.hate.seed}), L-BFGS logistic regression C=${DEFAULT_CONFIG.hate.C}, balanced class weights, word 1–2-grams (min_df ${DEFAULT_CONFIG.hate.minDf.word}) + char_wb ${DEFAULT_CONFIG.features.minChar}–${DEFAULT_CONFIG.features.maxChar}-grams (min_df ${DEFAULT_CONFIG.hate.minDf.char}), vocabulary and idf per fold, int8 weights; ${Object.entries(DEFAULT_CONFIG.hate.tuned.Cs).map(([l, c]) => `${l} C ∈ {${c.join(', ')}}`).join(', ')}: word and char models averaged, C and threshold chosen by ${DEFAULT_CONFIG.hate.tuned.innerFolds}-fold CV inside each training fold (nested)`);
 const raw = hateRawCsr(hate, DEFAULT_CONFIG.features);
 const design = vocabularyDesign(raw, DEFAULT_CONFIG.hate.minDf);
 console.log('label           positives  macro-F1 (± sd)     ROC AUC');
 for (const name of wanted) {
   const l = hate.labels.indexOf(name);
   if (l < 0) throw new Error(`label tidak dikenal: ${name}`);
-  const res = crossValidate(raw.rows, design, Uint8Array.from(hate.rows, (r) => r.labels[l]!), name, DEFAULT_CONFIG.hate);
-  console.log(`${name.padEnd(15)} ${String(res.positives).padStart(9)}  ${res.macroF1.toFixed(4)} (± ${res.macroF1Std.toFixed(4)})  ${res.auc.toFixed(4)}   [${secs()}]`);
+  const tuning = labelTuning(DEFAULT_CONFIG.hate.tuned, name);
+  const res = crossValidate(raw.rows, design, Uint8Array.from(hate.rows, (r) => r.labels[l]!), name, DEFAULT_CONFIG.hate, tuning);
+  const chosen = res.chosen ? `   word/char models averaged; chosen on each training fold: ${res.chosen.map((c) => `C=${c.C} t=${c.threshold.toFixed(3)}`).join(', ')}` : '';
+  console.log(`${name.padEnd(15)} ${String(res.positives).padStart(9)}  ${res.macroF1.toFixed(4)} (± ${res.macroF1Std.toFixed(4)})  ${res.auc.toFixed(4)}   [${secs()}]${chosen}`);
 }
 
 if (args.get('skip-partisan') === 'true') process.exit(0);

@@ -210,6 +210,33 @@ export function macroF1(y: ArrayLike<number>, pred: ArrayLike<number>): number {
   return (f1(tp, fp, fn) + f1(tn, fn, fp)) / 2;
 }
 
+/**
+ * The decision threshold that maximises macro-F1 on (y, z): the midpoint between two consecutive
+ * distinct decision values (predict 1 when z > t); ties between thresholds go to the one nearest 0.
+ */
+export function bestThreshold(y: ArrayLike<number>, z: ArrayLike<number>): { threshold: number; macroF1: number } {
+  const n = y.length;
+  const idx = Array.from({ length: n }, (_, i) => i).sort((a, b) => z[b]! - z[a]! || a - b);
+  let P = 0;
+  for (let i = 0; i < n; i++) P += y[i]!;
+  const N = n - P;
+  const f1 = (a: number, b: number, c: number) => (a === 0 ? 0 : (2 * a) / (2 * a + b + c));
+  let best = { threshold: 0, macroF1: macroF1(y, Uint8Array.from(z, (v) => (v > 0 ? 1 : 0))) };
+  let tp = 0;
+  let fp = 0;
+  for (let i = 0; i + 1 < n; i++) {
+    if (y[idx[i]!]) tp++;
+    else fp++;
+    if (z[idx[i + 1]!] === z[idx[i]!]) continue;
+    const fn = P - tp;
+    const tn = N - fp;
+    const f = (f1(tp, fp, fn) + f1(tn, fn, fp)) / 2;
+    const t = (z[idx[i]!]! + z[idx[i + 1]!]!) / 2;
+    if (f > best.macroF1 + 1e-12 || (Math.abs(f - best.macroF1) <= 1e-12 && Math.abs(t) < Math.abs(best.threshold))) best = { threshold: t, macroF1: f };
+  }
+  return best;
+}
+
 /** ROC AUC with ties counted as half. */
 export function rocAuc(y: ArrayLike<number>, score: ArrayLike<number>): number {
   const idx = Array.from({ length: y.length }, (_, i) => i).sort((a, b) => score[a]! - score[b]! || a - b);

@@ -21,6 +21,13 @@ export interface LabelHeader {
   readonly scale: number;
   /** Calibration of the decision value into a probability. */
   readonly platt: Platt;
+  /**
+   * Decision threshold on the decision value (z > threshold: positive), chosen by CV on the training
+   * data; absent: 0. `screen()` uses the calibrated probability, not this yes/no cut.
+   */
+  readonly threshold?: number;
+  /** How the weights were trained when not one model over all columns at the config's C. */
+  readonly fit?: { readonly blocks: 'average'; readonly C: number };
   /** Cross-validated figures recorded at training time (informative). */
   readonly metrics: Record<string, number>;
 }
