@@ -7,6 +7,7 @@ import type { AppDeps } from './deps.js';
 import { InlineJobQueue, PgBossJobQueue, type JobQueue } from './jobs/queue.js';
 import { createPasswordHasher } from './lib/passwords.js';
 import { loadSigningKey } from './lib/signing-key.js';
+import { createPdfRenderer, defaultPdfWorkers } from './lib/pdf-pool.js';
 import { registerImportJobs } from './modules/imports/imports.jobs.js';
 import { registerComplianceJobs } from './modules/compliance/reminders.jobs.js';
 import { registerMonitoringJobs } from './modules/monitoring/monitoring.jobs.js';
@@ -51,7 +52,7 @@ export async function openDatabase(config: Config): Promise<{ database: Database
 export function createDeps(config: Config, database: Database, log: Logger, jobs?: JobQueue): AppDeps {
   const queue = jobs ?? (config.JOBS_INLINE ? new InlineJobQueue(log) : new PgBossJobQueue(database, config.DATABASE_URL, log));
   const mailer = new Mailer(config, queue, log);
-  const deps: AppDeps = { config, database, db: database.db, jobs: queue, mailer, passwords: createPasswordHasher(config), signingKey: loadSigningKey(config), log };
+  const deps: AppDeps = { config, database, db: database.db, jobs: queue, mailer, passwords: createPasswordHasher(config), signingKey: loadSigningKey(config), pdf: createPdfRenderer(config.PDF_WORKERS ?? defaultPdfWorkers()), log };
   registerImportJobs(deps);
   registerComplianceJobs(deps);
   registerMonitoringJobs(deps);

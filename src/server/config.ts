@@ -82,6 +82,8 @@ const ConfigSchema = z
     REPORT_SUBMIT_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(20),
     /** Run background jobs inside the request (tests) instead of through pg-boss. */
     JOBS_INLINE: bool.default(false),
+    /** Worker threads that render PDFs off the event loop; 0 renders in the request's thread. Unset: one per spare core (at least 1). */
+    PDF_WORKERS: z.coerce.number().int().min(0).max(16).optional(),
     /** Hours between compliance reminder runs; each person still gets at most one reminder a day per kind. */
     REMINDER_INTERVAL_HOURS: z.coerce.number().int().min(1).max(168).default(24),
     /**

@@ -3,6 +3,7 @@ import type { Config } from './config.js';
 import type { Database, Db } from './db/client.js';
 import type { JobQueue } from './jobs/queue.js';
 import type { PasswordHasher } from './lib/passwords.js';
+import type { PdfRenderer } from './lib/pdf-pool.js';
 import type { SigningKey } from './lib/signing-key.js';
 import type { Mailer } from './modules/mail/mail.service.js';
 
@@ -15,5 +16,7 @@ export interface AppDeps {
   mailer: Mailer;
   passwords: PasswordHasher;
   signingKey: SigningKey;
+  /** Renders PDFs on worker threads (`lib/pdf-pool.ts`). */
+  pdf: PdfRenderer;
   log: Logger;
 }

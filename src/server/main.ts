@@ -94,6 +94,7 @@ async function main(): Promise<void> {
     await deps.jobs.stop();
     await sealer.stop();
     deps.mailer.close();
+    await deps.pdf.close();
     await database.close();
     release();
     process.exit(0);

@@ -94,6 +94,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     async close() {
       await app.close();
       deps.mailer.close();
+      await deps.pdf.close();
       await database.close();
       await drop();
       rmSync(dataDir, { recursive: true, force: true });

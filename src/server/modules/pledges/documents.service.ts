@@ -13,7 +13,6 @@ import { recordAudit } from '../audit/audit.service.js';
 import { systemContext } from '../../lib/context.js';
 import { findEmployeeUnitPath } from '../employees/employees.repository.js';
 import { findTenantById } from '../tenants/tenants.repository.js';
-import { renderPledgePdf } from './pledge.pdf.js';
 import { findCampaign, findSignature, findSignatureForVerification, findStoredFile, findTemplates, insertStoredFile, updateSignatureRow, type SignatureRow } from './pledges.repository.js';
 import { signedPayload } from './signing.service.js';
 import { findEvent } from '../elections/elections.repository.js';
@@ -37,7 +36,7 @@ export async function ensureSignaturePdf(deps: AppDeps, tenantId: string, signat
   const ikrar = templates.find((t) => t.id === signature.ikrarTemplateId)!;
   const pakta = templates.find((t) => t.id === signature.paktaTemplateId)!;
   const dateText = signature.paperSignedOn ? formatDateId(new Date(`${signature.paperSignedOn}T12:00:00Z`), 'UTC') : formatDateId(signature.signedAt, tenant.timezone);
-  const bytes = await renderPledgePdf({
+  const bytes = await deps.pdf.render('pledge', {
     instansi: tenant.name,
     address: tenant.address,
     context: { instansi: tenant.name, pemilihan: event.name },
