@@ -33,7 +33,8 @@ export function EvidenceList({ report }: { report: ReportDetailT }) {
                 <Anchor href={evidenceUrl(report.id, f.fileId, 'clean')} download size="sm"><IconDownload size={14} /> {t('inbox.detail.downloadClean')}</Anchor>
               ) : null}
               {f.cleanCopy === 'failed' ? (
-                <Badge size="sm" color="red" variant="light" title={t('inbox.detail.cleanFailedHint')} data-testid="evidence-clean-failed">{t('inbox.detail.cleanFailed')}</Badge>
+                // A sentence that wraps on a phone, not an upper-case badge that would be cut off.
+                <Text size="xs" c="red.8" fw={600} title={t('inbox.detail.cleanFailedHint')} data-testid="evidence-clean-failed">{t('inbox.detail.cleanFailed')}</Text>
               ) : null}
               {f.cleanCopy === 'processing' ? (
                 <Badge size="sm" color="yellow" variant="light" title={t('inbox.detail.cleanProcessingHint')} data-testid="evidence-processing">{t('inbox.detail.cleanProcessing')}</Badge>
