@@ -2,7 +2,6 @@
 import { casesModule } from './modules/cases/cases.routes.js';
 import { notificationRoutes } from './modules/notifications/notifications.routes.js';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -16,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import '../shared/zod-locale.js';
 import type { AppDeps } from './deps.js';
 import { apiNotFound, frameworkErrorHandler, registerErrorHandling } from './http/errors.js';
+import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerSession } from './http/session.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
@@ -57,31 +57,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
   registerErrorHandling(app);
 
   await app.register(cookie);
-  await app.register(helmet, {
-    // The whole policy is written out here (no helmet defaults merged in), tested in tests/integration/csp.test.ts.
-    // Scripts only from Netra's own files: no inline script, no eval (the web app runs Zod jitless),
-    // no inline event handlers. Styles may be inline: Mantine injects <style> tags and writes CSS
-    // variables into style attributes; that allows CSS, never script.
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        scriptSrcAttr: ["'none'"],
-        workerSrc: ["'self'"], // the proof-of-work solver runs in a Web Worker from /assets
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        fontSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        // No upgrade-insecure-requests: TLS ends at the reverse proxy, which sets HSTS.
-      },
-    },
-    frameguard: { action: 'deny' }, // the X-Frame-Options twin of frame-ancestors 'none'
-  });
+  registerSecurityHeaders(app);
   await app.register(rateLimit, { global: false });
   await app.register(multipart, { limits: { fileSize: deps.config.IMPORT_MAX_BYTES, files: 1, fields: 10 } });
   await app.register(swagger, {

@@ -90,7 +90,7 @@ describe(`Content-Security-Policy on ${TEST_DB}`, () => {
     expect(csp.get('img-src')).toEqual(["'self'", 'data:', 'blob:']);
     expect(csp.get('connect-src')).toEqual(["'self'"]);
     expect(csp.has('upgrade-insecure-requests')).toBe(false);
-    expect(readFileSync('src/server/app.ts', 'utf8')).toMatch(/Mantine injects <style> tags/);
+    expect(readFileSync('src/server/http/security-headers.ts', 'utf8')).toMatch(/Mantine injects <style> tags/);
   });
 
   it.skipIf(!HAS_WEB)('sets it on every HTML entry: the app shell, client routes, /transparansi', async () => {

@@ -215,8 +215,47 @@ describe(`signing the ikrar and pakta on ${TEST_DB}`, () => {
     expect((await (await employeeClient(employees[1]!)).get(`/api/campaigns/${campaign.id}/signatures`)).status).toBe(403);
   });
 
+  it('reads the session in the signing statement and applies every session rule of the hook (no cookie, ended session, inactive user, foreign CSRF token)', async () => {
+    const e = employees[11]!;
+    const url = `/api/campaigns/${campaign.id}/sign`;
+    const body = { ikrarTemplateId: campaign.ikrar.id, paktaTemplateId: campaign.pakta.id, typedName: bare(e.name), undertakings: [true, true, true, true, true] };
+    const signatures = async () => Number(((await t.deps.db.execute(`select count(*)::int as n from pledge_signature where employee_id = '${e.id}'` as never)) as unknown as { rows: { n: number }[] }).rows[0]!.n);
+    const expectError = (res: { status: number; body: { error?: { code: string } } }, status: number, code: string) => {
+      expect(res.status, JSON.stringify(res.body)).toBe(status);
+      expect(res.body.error?.code).toBe(code);
+    };
+    // No session cookie at all.
+    const anonymous = new TestClient(t);
+    expectError(await anonymous.get(`/api/campaigns/${campaign.id}/signing`), 401, 'UNAUTHENTICATED');
+    expectError(await anonymous.post(url, body), 401, 'UNAUTHENTICATED');
+    // Another signed-in employee's CSRF token with this employee's session: refused before anything is read into a write.
+    const c = await employeeClient(e);
+    const other = await employeeClient(employees[12]!);
+    expectError(await c.request({ method: 'POST', url, payload: body, csrf: other.csrf! }), 403, 'CSRF_INVALID');
+    // A session that ended (logout) is no session.
+    const ended = await employeeClient(e);
+    const endedCookies = ended.cookieHeader();
+    expect((await ended.post('/api/auth/logout')).status).toBe(200);
+    const replay = await t.app.inject({ method: 'POST', url, payload: body, headers: { cookie: endedCookies, 'x-csrf-token': /netra_csrf=([^;]+)/.exec(endedCookies)![1]! } });
+    expect(replay.statusCode).toBe(401);
+    expect(replay.json().error.code).toBe('UNAUTHENTICATED');
+    // A deactivated account's live session is refused too.
+    await t.deps.db.execute(`update user_account set is_active = false where employee_id = '${e.id}'` as never);
+    expectError(await c.post(url, body), 401, 'UNAUTHENTICATED');
+    expectError(await c.get(`/api/campaigns/${campaign.id}/signing`), 401, 'UNAUTHENTICATED');
+    await t.deps.db.execute(`update user_account set is_active = true where employee_id = '${e.id}'` as never);
+    expect(await signatures()).toBe(0);
+    // The same session, active again, with its own token: signs (the texts' current versions, edited by an earlier test).
+    const view = await c.get(`/api/campaigns/${campaign.id}/signing`);
+    expect(view.status).toBe(200);
+    expect((await c.post(url, { ...body, ikrarTemplateId: view.body.ikrar.id, paktaTemplateId: view.body.pakta.id, undertakings: view.body.undertakings.map(() => true) })).status).toBe(201);
+    expect(await signatures()).toBe(1);
+    // A campaign of no tenant (or of another tenant) is not found through the session's tenant.
+    expectError(await c.post(`/api/campaigns/00000000-0000-4000-8000-000000000000/sign`, body), 404, 'NOT_FOUND');
+  });
+
   it('counts signatures on the campaign', async () => {
     const view = await admin.get(`/api/campaigns/${campaign.id}`);
-    expect(view.body.signedCount).toBe(5); // employees 1, 2 (re-signed after revocation), 3, 10 and the paper one
+    expect(view.body.signedCount).toBe(6); // employees 1, 2 (re-signed after revocation), 3, 10, 11 and the paper one
   });
 });

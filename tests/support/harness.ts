@@ -119,7 +119,8 @@ export class TestClient {
   private cookies = new Map<string, string>();
   constructor(private readonly t: TestApp) {}
 
-  private cookieHeader(): string {
+  /** The Cookie header this client sends (for replaying a request with stale cookies). */
+  cookieHeader(): string {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
   }
 

@@ -1,5 +1,6 @@
 import { and, desc, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
+import { alias } from 'drizzle-orm/pg-core';
 import { preparedPerDb } from '../../db/prepared.js';
 import { authThrottle, otpCode, session, unit, userAccount } from '../../db/schema/index.js';
 
@@ -52,22 +53,43 @@ export async function insertSession(db: DbOrTx, row: typeof session.$inferInsert
  * scope unit path. Runs on every API request: one read by `session_token_idx`, and only the columns
  * needed (never the password hash or TOTP secret); nothing is written per request.
  */
-export async function findLiveSession(db: DbOrTx, tokenHash: string, now: Date) {
+export async function findLiveSession(db: DbOrTx, tokenHash: string, now: Date): Promise<LiveSession | undefined> {
   const [row] = await liveSessionQuery(db).execute({ tokenHash, now: now.toISOString() });
   return row;
 }
 
+/** The user's scope unit (a unit alias, so a query that also joins an employee's unit can hold both). */
+const scopeUnit = alias(unit, 'scope_unit');
+
+/**
+ * The live-session read as parts a route's own query can start from (`from(session)` + these joins +
+ * `liveSessionWhere`), so a hot route reads the session and its data in one statement. Its
+ * placeholders: `tokenHash`, `now` (ISO time).
+ */
+export const liveSessionFields = {
+  session: { tenantId: session.tenantId, csrfToken: session.csrfToken },
+  user: { id: userAccount.id, isActive: userAccount.isActive, username: userAccount.username, displayName: userAccount.displayName, roles: userAccount.roles, scopeUnitId: userAccount.scopeUnitId, employeeId: userAccount.employeeId },
+  scopePath: scopeUnit.path,
+};
+export const liveSessionJoins = {
+  user: [userAccount, and(eq(userAccount.tenantId, session.tenantId), eq(userAccount.id, session.userId))!] as const,
+  scopeUnit: [scopeUnit, and(eq(scopeUnit.tenantId, userAccount.tenantId), eq(scopeUnit.id, userAccount.scopeUnitId))!] as const,
+};
+export const liveSessionWhere = and(eq(session.tokenHash, sql.placeholder('tokenHash')), gt(session.expiresAt, sql`${sql.placeholder('now')}::timestamptz`))!;
+
+export interface LiveSession {
+  session: { tenantId: string; csrfToken: string };
+  user: Pick<UserRow, 'id' | 'isActive' | 'username' | 'displayName' | 'roles' | 'scopeUnitId' | 'employeeId'>;
+  scopePath: string | null;
+}
+
 const liveSessionQuery = preparedPerDb((db) =>
   db
-    .select({
-      session: { tenantId: session.tenantId, csrfToken: session.csrfToken },
-      user: { id: userAccount.id, isActive: userAccount.isActive, username: userAccount.username, displayName: userAccount.displayName, roles: userAccount.roles, scopeUnitId: userAccount.scopeUnitId, employeeId: userAccount.employeeId },
-      scopePath: unit.path,
-    })
+    .select(liveSessionFields)
     .from(session)
-    .innerJoin(userAccount, and(eq(userAccount.tenantId, session.tenantId), eq(userAccount.id, session.userId)))
-    .leftJoin(unit, and(eq(unit.tenantId, userAccount.tenantId), eq(unit.id, userAccount.scopeUnitId)))
-    .where(and(eq(session.tokenHash, sql.placeholder('tokenHash')), gt(session.expiresAt, sql`${sql.placeholder('now')}::timestamptz`)))
+    .innerJoin(...liveSessionJoins.user)
+    .leftJoin(...liveSessionJoins.scopeUnit)
+    .where(liveSessionWhere)
     .prepare('find_live_session'),
 );
 

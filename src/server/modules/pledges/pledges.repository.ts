@@ -2,8 +2,9 @@ import { and, asc, desc, eq, inArray, isNull, not, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client.js';
 import { preparedPerDb } from '../../db/prepared.js';
+import { liveSessionFields, liveSessionJoins, liveSessionWhere } from '../auth/auth.repository.js';
 import { auditInsertIfSql, auditParams, type NewAuditRow } from '../audit/audit.repository.js';
-import { dataCorrection, electionEvent, employee, pledgeCampaign, pledgeSignature, pledgeTemplate, storedFile, tenant, unit } from '../../db/schema/index.js';
+import { dataCorrection, electionEvent, employee, pledgeCampaign, pledgeSignature, pledgeTemplate, session, storedFile, tenant, unit, userAccount } from '../../db/schema/index.js';
 
 export type CampaignRow = typeof pledgeCampaign.$inferSelect;
 export type TemplateRow = typeof pledgeTemplate.$inferSelect;
@@ -110,13 +111,14 @@ export type OnlineSignatureRow = Pick<typeof pledgeSignature.$inferInsert, (type
  * `insertSignatureOnce` and the signature's audit entry in **one prepared statement** (a data-modifying
  * CTE): atomic without BEGIN/COMMIT, so a new online signature costs one round trip here instead of
  * four, and neither Drizzle nor PostgreSQL re-builds or re-parses it per signature. The audit entry is
- * written only when the signature was (a concurrent duplicate writes neither).
+ * written only when the signature was (a concurrent duplicate writes neither). Returns whether it was
+ * written; only the id comes back (the caller holds every value it wrote).
  */
-export async function insertSignatureOnceAudited(db: DbOrTx, row: OnlineSignatureRow, audit: NewAuditRow): Promise<SignatureRow | undefined> {
+export async function insertSignatureOnceAudited(db: DbOrTx, row: OnlineSignatureRow, audit: NewAuditRow): Promise<boolean> {
   const params: Record<string, unknown> = auditParams(audit);
   for (const column of ONLINE_SIGNATURE_COLUMNS) params[`sig_${column}`] = row[column] ?? null;
-  const [created] = await insertSignatureAuditedQuery(db).execute(params);
-  return created;
+  const created = await insertSignatureAuditedQuery(db).execute(params);
+  return created.length === 1;
 }
 
 const insertSignatureAuditedQuery = preparedPerDb((db) => {
@@ -126,10 +128,10 @@ const insertSignatureAuditedQuery = preparedPerDb((db) => {
       .insert(pledgeSignature)
       .values(values)
       .onConflictDoNothing({ target: [pledgeSignature.tenantId, pledgeSignature.campaignId, pledgeSignature.employeeId], where: sql`revoked_at is null` })
-      .returning(),
+      .returning({ id: pledgeSignature.id }),
   );
   const logged = db.$with('logged', { id: sql<number>`id` }).as(auditInsertIfSql(sql`select 1 from inserted`));
-  return db.with(inserted, logged).select().from(inserted).prepare('insert_signature_audited');
+  return db.with(inserted, logged).select({ id: inserted.id }).from(inserted).prepare('insert_signature_audited');
 });
 
 export async function updateSignatureRow(tx: DbOrTx, tenantId: string, id: string, patch: Partial<typeof pledgeSignature.$inferInsert>): Promise<void> {
@@ -198,14 +200,37 @@ const isTargetedByJoinedCampaign = sql<boolean>`coalesce(${employee.isActive}
 const currentIkrar = alias(pledgeTemplate, 'current_ikrar');
 const currentPakta = alias(pledgeTemplate, 'current_pakta');
 
+/** What signing reads of the employee, the campaign and the tenant (only what it uses: this is the signing path). */
+const signingEmployeeFields = {
+  id: employee.id,
+  isActive: employee.isActive,
+  name: employee.name,
+  idNumber: employee.idNumber,
+  idType: employee.idType,
+  golonganScheme: employee.golonganScheme,
+  golongan: employee.golongan,
+  jabatanName: employee.jabatanName,
+};
+const signingCampaignFields = {
+  id: pledgeCampaign.id,
+  name: pledgeCampaign.name,
+  status: pledgeCampaign.status,
+  signDeadline: pledgeCampaign.signDeadline,
+  signingPlace: pledgeCampaign.signingPlace,
+};
+export type SigningEmployee = { [K in keyof typeof signingEmployeeFields]: (typeof employee.$inferSelect)[K] } & { unitName: string };
+export type SigningCampaign = Pick<CampaignRow, keyof typeof signingCampaignFields>;
+
 /**
- * Everything signing needs about one employee and one campaign, in one round trip (this is the
- * signing path): the employee with their unit's name; the campaign with its event's name and its tenant
- * (null when the tenant has no such campaign); its current ikrar and pakta; the employee's live
- * signature (null if none); and whether the campaign targets the employee. No row: no such employee.
+ * Everything signing needs, in **one round trip** (this is the signing path), keyed by the session
+ * token: the live session with its user (the same columns and rules as `findLiveSession`, so the route
+ * skips the session hook's own read); the user's employee with their unit's name; the campaign with its
+ * event's name and its tenant's name and time zone (null when the session's tenant has no such
+ * campaign); its current ikrar and pakta; the id of the employee's live signature (null if none); and
+ * whether the campaign targets the employee. No row: no live session.
  */
-export async function findSigningState(db: DbOrTx, tenantId: string, campaignId: string, employeeId: string) {
-  const [row] = await signingStateQuery(db).execute({ tenantId, campaignId, employeeId });
+export async function findSigningStateBySession(db: DbOrTx, tokenHash: string, now: Date, campaignId: string) {
+  const [row] = await signingStateQuery(db).execute({ tokenHash, now: now.toISOString(), campaignId });
   return row;
 }
 
@@ -214,19 +239,23 @@ const signingStateQuery = preparedPerDb((db) => {
     and(eq(t.tenantId, pledgeCampaign.tenantId), eq(t.campaignId, pledgeCampaign.id), eq(t.kind, kind), eq(t.isCurrent, true));
   return db
     .select({
-      employee,
+      ...liveSessionFields,
+      employee: signingEmployeeFields,
       unitName: unit.name,
-      campaign: pledgeCampaign,
+      campaign: signingCampaignFields,
       eventName: electionEvent.name,
-      tenant,
+      tenant: { name: tenant.name, timezone: tenant.timezone },
       ikrar: currentIkrar,
       pakta: currentPakta,
-      signature: pledgeSignature,
+      signatureId: pledgeSignature.id,
       isTargeted: isTargetedByJoinedCampaign,
     })
-    .from(employee)
-    .innerJoin(unit, and(eq(unit.tenantId, employee.tenantId), eq(unit.id, employee.unitId)))
-    .leftJoin(pledgeCampaign, and(eq(pledgeCampaign.tenantId, employee.tenantId), eq(pledgeCampaign.id, sql.placeholder('campaignId'))))
+    .from(session)
+    .innerJoin(...liveSessionJoins.user)
+    .leftJoin(...liveSessionJoins.scopeUnit)
+    .leftJoin(employee, and(eq(employee.tenantId, userAccount.tenantId), eq(employee.id, userAccount.employeeId)))
+    .leftJoin(unit, and(eq(unit.tenantId, employee.tenantId), eq(unit.id, employee.unitId)))
+    .leftJoin(pledgeCampaign, and(eq(pledgeCampaign.tenantId, session.tenantId), eq(pledgeCampaign.id, sql.placeholder('campaignId'))))
     .leftJoin(electionEvent, and(eq(electionEvent.tenantId, pledgeCampaign.tenantId), eq(electionEvent.id, pledgeCampaign.eventId)))
     .leftJoin(tenant, eq(tenant.id, pledgeCampaign.tenantId))
     .leftJoin(currentIkrar, currentOf(currentIkrar, 'ikrar'))
@@ -235,7 +264,7 @@ const signingStateQuery = preparedPerDb((db) => {
       pledgeSignature,
       and(eq(pledgeSignature.tenantId, pledgeCampaign.tenantId), eq(pledgeSignature.campaignId, pledgeCampaign.id), eq(pledgeSignature.employeeId, employee.id), isNull(pledgeSignature.revokedAt)),
     )
-    .where(and(eq(employee.tenantId, sql.placeholder('tenantId')), eq(employee.id, sql.placeholder('employeeId'))))
+    .where(liveSessionWhere)
     .prepare('find_signing_state');
 });
 

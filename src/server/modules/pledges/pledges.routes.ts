@@ -20,18 +20,20 @@ import {
 } from '../../../shared/contracts/pledges.contract.js';
 import type { AppDeps } from '../../deps.js';
 import { AppError } from '../../http/app-error.js';
-import { contextOf } from '../../http/session.js';
+import { adoptSession, contextOf } from '../../http/session.js';
 import { createCampaign, editTemplate, getCampaign, getCampaigns, presentTemplate, updateCampaign } from './campaigns.service.js';
 import { downloadSignaturePdf } from './documents.service.js';
 import { listCampaignSignatures, recordPaperSignature, revokeSignature } from './paper.service.js';
 import { presentSignature } from './pledges.presenter.js';
 import { findTemplates, type SignatureRow } from './pledges.repository.js';
 import { listMyCampaigns, reportDataCorrection } from './my-pledges.service.js';
-import { getSigningView, signPledge } from './signing.service.js';
+import { getSigningView, readSigningState, signPledge } from './signing.service.js';
 import { findTenantById } from '../tenants/tenants.repository.js';
 
-// Per session, not per address: a whole office signs from one NAT address during the apel.
-const SIGN_LIMIT = { max: 30, timeWindow: '1 minute', keyGenerator: (request: FastifyRequest) => request.session?.tokenHash ?? request.ip };
+// Per session, not per address: a whole office signs from one NAT address during the apel. The route
+// reads its session in the handler, after this limit, so the key is the cookie sent (a made-up cookie
+// gets its own bucket and then UNAUTHENTICATED, as on any other route).
+const SIGN_LIMIT = { max: 30, timeWindow: '1 minute', keyGenerator: (request: FastifyRequest) => request.sessionTokenHash ?? request.ip };
 
 const KindParams = IdParams.extend({ kind: z.enum(['ikrar', 'pakta']) });
 
@@ -43,6 +45,14 @@ export function pledgeRoutes(deps: AppDeps) {
       const tz = (await findTenantById(deps.db, tenantId))!.timezone;
       const version = (id: string) => templates.find((t) => t.id === id)!.version;
       return presentSignature(s, { ikrar: version(s.ikrarTemplateId), pakta: version(s.paktaTemplateId) }, tz, deps.config.PUBLIC_URL);
+    };
+
+    /** The session and the signing state in one statement, the session checked as the hook would. */
+    const signingRead = async (request: FastifyRequest, campaignId: string) => {
+      const read = await readSigningState(deps, request.sessionTokenHash, campaignId);
+      const ctx = adoptSession(request, read);
+      if (!read) throw new AppError('UNAUTHENTICATED'); // not reached: adoptSession needs a live session
+      return { ctx, read };
     };
 
     r.get('/campaigns', { schema: { tags: ['pledges'], summary: 'Kampanye ikrar & pakta', response: { 200: z.object({ items: z.array(CampaignView) }) } } }, async (request) => ({
@@ -65,9 +75,10 @@ export function pledgeRoutes(deps: AppDeps) {
       return { items: await Promise.all(items.map(async (i) => ({ ...i, signature: i.signature ? await present(ctx.tenantId, i.signature) : null }))) };
     });
 
-    r.get('/campaigns/:id/signing', { schema: { tags: ['pledges'], summary: 'Teks, identitas dan status tanda tangan saya', params: IdParams, response: { 200: SigningView } } }, async (request) => {
-      const ctx = contextOf(request);
-      const v = await getSigningView(deps, ctx, request.params.id);
+    // The signing page and the signature read the session in their own statement (sessionInHandler).
+    r.get('/campaigns/:id/signing', { config: { sessionInHandler: true }, schema: { tags: ['pledges'], summary: 'Teks, identitas dan status tanda tangan saya', params: IdParams, response: { 200: SigningView } } }, async (request) => {
+      const { ctx, read } = await signingRead(request, request.params.id);
+      const v = await getSigningView(deps, ctx, read, request.params.id);
       return {
         campaign: { id: v.c.campaign.id, name: v.c.campaign.name, signDeadline: v.c.campaign.signDeadline, status: v.c.campaign.status, signingPlace: v.c.campaign.signingPlace },
         ikrar: presentTemplate(v.ikrar),
@@ -78,9 +89,9 @@ export function pledgeRoutes(deps: AppDeps) {
       };
     });
 
-    r.post('/campaigns/:id/sign', { config: { rateLimit: SIGN_LIMIT }, schema: { tags: ['pledges'], summary: 'Tandatangani ikrar & pakta (idempoten)', params: IdParams, body: SignBody, response: { 200: SignatureView, 201: SignatureView } } }, async (request, reply) => {
-      const ctx = contextOf(request);
-      const { signature, created, presentation: p } = await signPledge(deps, ctx, request.params.id, request.body);
+    r.post('/campaigns/:id/sign', { config: { rateLimit: SIGN_LIMIT, sessionInHandler: true }, schema: { tags: ['pledges'], summary: 'Tandatangani ikrar & pakta (idempoten)', params: IdParams, body: SignBody, response: { 200: SignatureView, 201: SignatureView } } }, async (request, reply) => {
+      const { ctx, read } = await signingRead(request, request.params.id);
+      const { signature, created, presentation: p } = await signPledge(deps, ctx, read, request.params.id, request.body);
       const view = p ? presentSignature(signature, { ikrar: p.ikrarVersion, pakta: p.paktaVersion }, p.timezone, deps.config.PUBLIC_URL) : await present(ctx.tenantId, signature);
       return reply.status(created ? 201 : 200).send(view);
     });

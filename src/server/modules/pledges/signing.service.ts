@@ -16,10 +16,13 @@ import { pangkatOf } from '../employees/employees.presenter.js';
 import type { EmployeeWithUnit } from '../employees/employees.repository.js';
 import type { TenantRow } from '../tenants/tenants.repository.js';
 import { canonicalPledgeText, fillTemplate, nameKey, sha256, undertakingsOf, type TextContext } from './pledge-text.js';
-import { findCampaign, findCurrentTemplates, findSigningState, findSignatureOf, insertSignatureOnceAudited, type CampaignRow, type SignatureRow, type TemplateRow } from './pledges.repository.js';
+import { findCampaign, findCurrentTemplates, findSigningStateBySession, findSignatureOf, insertSignatureOnceAudited, type CampaignRow, type SignatureRow, type SigningCampaign, type SigningEmployee, type TemplateRow } from './pledges.repository.js';
+
+/** What the identity block is made of. */
+type IdentitySource = Pick<EmployeeWithUnit, 'name' | 'idNumber' | 'idType' | 'golonganScheme' | 'golongan' | 'jabatanName' | 'unitName'>;
 
 /** The identity block as the master holds it (shown prefilled, signed as part of the text). */
-export function identityOf(e: EmployeeWithUnit): Record<string, string> {
+export function identityOf(e: IdentitySource): Record<string, string> {
   const pangkat = pangkatOf(e.golonganScheme, e.golongan);
   return {
     nama: e.name,
@@ -51,14 +54,14 @@ export function signedPayload(s: Pick<SignatureRow, 'id' | 'tenantId' | 'campaig
 }
 
 export interface CampaignContext {
-  campaign: CampaignRow;
-  tenant: TenantRow;
+  campaign: SigningCampaign;
+  tenant: Pick<TenantRow, 'name' | 'timezone'>;
   ikrar: TemplateRow;
   pakta: TemplateRow;
   text: TextContext;
 }
 
-export async function loadCampaignContext(deps: AppDeps, tenantId: string, campaignId: string): Promise<CampaignContext> {
+export async function loadCampaignContext(deps: AppDeps, tenantId: string, campaignId: string): Promise<CampaignContext & { campaign: CampaignRow }> {
   const row = await findCampaign(deps.db, tenantId, campaignId);
   if (!row) throw notFound({ campaignId });
   const { ikrar, pakta } = await findCurrentTemplates(deps.db, tenantId, campaignId);
@@ -66,7 +69,7 @@ export async function loadCampaignContext(deps: AppDeps, tenantId: string, campa
 }
 
 /** A new signature record (without the server signature) for the campaign's current texts. */
-export function signatureDraft(c: CampaignContext, tenantId: string, employee: EmployeeWithUnit, opts: { method: 'online' | 'paper'; typedName: string; textDate: Date; paperSignedOn: string | null; keyId: string }) {
+export function signatureDraft(c: CampaignContext, tenantId: string, employee: IdentitySource & { id: string }, opts: { method: 'online' | 'paper'; typedName: string; textDate: Date; paperSignedOn: string | null; keyId: string }) {
   const identity = identityOf(employee);
   return {
     tenantId,
@@ -102,33 +105,50 @@ function ownEmployeeId(ctx: RequestContext): string {
   return ctx.actor.employeeId;
 }
 
-/** What signing knows after its one read: the employee, the campaign context, their live signature, targeting. */
+/**
+ * The signing read (`findSigningStateBySession`): the session and everything signing needs, one
+ * statement. Undefined when no session cookie was sent or it names no live session; the route hands
+ * it to `adoptSession` before anything else.
+ */
+export type SigningRead = NonNullable<Awaited<ReturnType<typeof findSigningStateBySession>>>;
+export async function readSigningState(deps: AppDeps, tokenHash: string | null, campaignId: string): Promise<SigningRead | undefined> {
+  return tokenHash ? findSigningStateBySession(deps.db, tokenHash, new Date(), campaignId) : undefined;
+}
+
+/** What signing knows after its one read: the employee, the campaign context, their live signature's id, targeting. */
 interface SigningState {
-  employee: EmployeeWithUnit;
+  employee: SigningEmployee;
   c: CampaignContext;
-  signature: SignatureRow | null;
+  signatureId: string | null;
   isTargeted: boolean;
 }
 
-/** One read (`findSigningState`) turned into the signing state; the same errors as the checks it replaces. */
-async function loadSigningState(deps: AppDeps, ctx: RequestContext, campaignId: string): Promise<SigningState> {
-  const row = await findSigningState(deps.db, ctx.tenantId, campaignId, ownEmployeeId(ctx));
-  if (!row?.employee.isActive) throw new AppError('NOT_AN_EMPLOYEE');
-  if (!row.campaign || !row.tenant || !row.ikrar || !row.pakta || row.eventName === null) throw notFound({ campaignId });
+/** The read turned into the signing state, for the context `adoptSession` made of the same read. */
+function signingStateOf(ctx: RequestContext, read: SigningRead, campaignId: string): SigningState {
+  const employeeId = ownEmployeeId(ctx);
+  const { employee, unitName } = read;
+  if (!employee?.isActive || employee.id !== employeeId || unitName === null) throw new AppError('NOT_AN_EMPLOYEE');
+  if (!read.campaign || !read.tenant || !read.ikrar || !read.pakta || read.eventName === null) throw notFound({ campaignId });
   return {
-    employee: { ...row.employee, unitName: row.unitName },
-    c: { campaign: row.campaign, tenant: row.tenant, ikrar: row.ikrar, pakta: row.pakta, text: { instansi: row.tenant.name, pemilihan: row.eventName } },
-    signature: row.signature,
-    isTargeted: row.isTargeted,
+    employee: { ...employee, unitName },
+    c: { campaign: read.campaign, tenant: read.tenant, ikrar: read.ikrar, pakta: read.pakta, text: { instansi: read.tenant.name, pemilihan: read.eventName } },
+    signatureId: read.signatureId,
+    isTargeted: read.isTargeted,
   };
 }
 
+/** The employee's live signature (the read holds only its id: most signers have none yet). */
+async function liveSignatureOf(deps: AppDeps, ctx: RequestContext, state: SigningState): Promise<SignatureRow | null> {
+  return state.signatureId ? ((await findSignatureOf(deps.db, ctx.tenantId, state.c.campaign.id, state.employee.id)) ?? null) : null;
+}
+
 /** What the employee reads before signing, with their own signature if they already signed. */
-export async function getSigningView(deps: AppDeps, ctx: RequestContext, campaignId: string) {
-  const { employee, c, signature, isTargeted } = await loadSigningState(deps, ctx, campaignId);
+export async function getSigningView(deps: AppDeps, ctx: RequestContext, read: SigningRead, campaignId: string) {
+  const state = signingStateOf(ctx, read, campaignId);
+  const { employee, c, isTargeted } = state;
   if (c.campaign.status === 'draft' || !isTargeted) throw new AppError('NOT_TARGETED');
   const filled = (t: TemplateRow) => ({ ...t, body: fillTemplate(t.body, c.text) });
-  return { c, ikrar: filled(c.ikrar), pakta: filled(c.pakta), identity: identityOf(employee), undertakings: undertakingsOf(fillTemplate(c.pakta.body, c.text)), signature };
+  return { c, ikrar: filled(c.ikrar), pakta: filled(c.pakta), identity: identityOf(employee), undertakings: undertakingsOf(fillTemplate(c.pakta.body, c.text)), signature: await liveSignatureOf(deps, ctx, state) };
 }
 
 /** Signs the current ikrar + pakta for the signed-in employee. Returns the signature and whether it was new. */
@@ -160,16 +180,23 @@ function assertSignable(state: SigningState, input: z.infer<typeof SignBody>, no
   }
 }
 
+/** The stored row of a signature this request has just written: the values it wrote, nothing else set yet. */
+function newSignatureRow(row: ReturnType<typeof signatureDraft> & { drawnSignature: string | null; serverSignature: string }): SignatureRow {
+  return { ...row, paperScanFileId: null, recordedBy: null, pdfFileId: null, pdfSha256: null, revokedAt: null, revokedReason: null };
+}
+
 /**
- * Database round trips of a new signature: one read (`findSigningState`: employee, campaign, event,
- * tenant, current texts, existing signature, targeting), then one statement writing the signature and
- * its audit entry together (`insertSignatureOnceAudited`). The signed PDF is not queued here: it is rendered on first
- * download or by the PDF sweep (`pledges.jobs.ts`), so a signing surge writes nothing else.
+ * Database round trips of a new signature: two. The read (`findSigningStateBySession`: the session,
+ * employee, campaign, event, tenant, current texts, existing signature, targeting), then one statement
+ * writing the signature and its audit entry together (`insertSignatureOnceAudited`). The signed PDF is
+ * not queued here: it is rendered on first download or by the PDF sweep (`pledges.jobs.ts`), so a
+ * signing surge writes nothing else.
  */
-export async function signPledge(deps: AppDeps, ctx: RequestContext, campaignId: string, input: z.infer<typeof SignBody>): Promise<SignResult> {
-  const state = await loadSigningState(deps, ctx, campaignId);
+export async function signPledge(deps: AppDeps, ctx: RequestContext, read: SigningRead, campaignId: string, input: z.infer<typeof SignBody>): Promise<SignResult> {
+  const state = signingStateOf(ctx, read, campaignId);
   const { c, employee } = state;
-  if (state.signature) return { signature: state.signature, created: false, presentation: presentationOf(c, state.signature) }; // signing twice is idempotent
+  const existing = await liveSignatureOf(deps, ctx, state);
+  if (existing) return { signature: existing, created: false, presentation: presentationOf(c, existing) }; // signing twice is idempotent
   const now = new Date();
   assertSignable(state, input, now);
   const draft = {
@@ -178,11 +205,12 @@ export async function signPledge(deps: AppDeps, ctx: RequestContext, campaignId:
     drawnSignature: input.drawnSignature ?? null,
   };
   const audit = auditRowOf(ctx, { action: 'pledge.sign', entityType: 'pledge_signature', entityId: draft.id, after: { campaignId, employeeId: employee.id, textSha256: draft.textSha256, ikrarVersion: c.ikrar.version, paktaVersion: c.pakta.version } });
-  // Null when a concurrent request of the same employee won (then neither row nor audit entry is written).
-  const signature = await insertSignatureOnceAudited(deps.db, { ...draft, serverSignature: deps.signingKey.sign(signedPayload(draft)) }, audit);
-  if (!signature) {
+  const row = { ...draft, serverSignature: deps.signingKey.sign(signedPayload(draft)) };
+  // False when a concurrent request of the same employee won (then neither row nor audit entry is written).
+  if (!(await insertSignatureOnceAudited(deps.db, row, audit))) {
     const winner = (await findSignatureOf(deps.db, ctx.tenantId, campaignId, employee.id))!;
     return { signature: winner, created: false, presentation: presentationOf(c, winner) };
   }
+  const signature = newSignatureRow(row);
   return { signature, created: true, presentation: presentationOf(c, signature) };
 }
