@@ -144,22 +144,31 @@ describe(`clean copies of evidence by job, receipt-key hash on ${TEST_DB}`, () =
     vi.restoreAllMocks();
   });
 
-  it('hashes receipt keys with argon2id m=19 MiB, t=2, p=1; keys hashed at 64 MiB / t=3 still verify', async () => {
+  it('hashes receipt keys with argon2id m=12 MiB, t=3, p=1; keys hashed at 64 MiB / t=3 or 19 MiB / t=2 still verify', async () => {
     const citizen = new TestClient(t);
     const res = await submitReport(citizen, reportForm(), []);
     const [row] = await sqlRows<{ receipt_hash: string }>(t, `select receipt_hash from report where number = '${res.body.number}'`);
-    expect(row!.receipt_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
-    // A report from before the change: its hash carries its own (higher) parameters.
-    const old = await createArgon2Hasher(65_536, 3).hash(normaliseCode(res.body.receiptKey));
-    expect(old).toMatch(/^\$argon2id\$v=19\$m=65536,t=3,p=1\$/);
-    await t.deps.db.execute(`update report set receipt_hash = '${old}' where number = '${res.body.number}'` as never);
-    expect((await loginReceipt(citizen, res.body.number, res.body.receiptKey)).status).toBe(200);
+    expect(row!.receipt_hash).toMatch(/^\$argon2id\$v=19\$m=12288,t=3,p=1\$/);
+    // Reports from before the changes: each hash carries its own parameters.
+    for (const [memory, time] of [[65_536, 3], [19_456, 2]] as const) {
+      const old = await createArgon2Hasher(memory, time).hash(normaliseCode(res.body.receiptKey));
+      expect(old).toMatch(new RegExp(`^\\$argon2id\\$v=19\\$m=${memory},t=${time},p=1\\$`));
+      await t.deps.db.execute(`update report set receipt_hash = '${old}' where number = '${res.body.number}'` as never);
+      expect((await loginReceipt(new TestClient(t), res.body.number, res.body.receiptKey)).status).toBe(200);
+    }
     expect((await loginReceipt(new TestClient(t), res.body.number, 'AAAA-BBBB-CCCC-DDDD-EEEE')).status).toBe(401);
   });
 
   it('validates the receipt hash cost at boot (never below the OWASP minimum)', () => {
     const base = { NODE_ENV: 'test', DATA_DIR: t.dataDir };
-    expect(loadConfig(base)).toMatchObject({ RECEIPT_ARGON2_MEMORY_KIB: 19_456, RECEIPT_ARGON2_TIME_COST: 2, ARGON2_MEMORY_KIB: 65_536 });
+    expect(loadConfig(base)).toMatchObject({ RECEIPT_ARGON2_MEMORY_KIB: 12_288, RECEIPT_ARGON2_TIME_COST: 3, ARGON2_MEMORY_KIB: 65_536 });
+    // Each of OWASP's equal-strength settings passes; just below any of them does not.
+    for (const [memory, time] of [[47_104, 1], [19_456, 2], [12_288, 3], [9_216, 4], [7_168, 5]]) {
+      expect(loadConfig({ ...base, RECEIPT_ARGON2_MEMORY_KIB: String(memory), RECEIPT_ARGON2_TIME_COST: String(time) })).toMatchObject({ RECEIPT_ARGON2_MEMORY_KIB: memory });
+    }
+    for (const [memory, time] of [[47_103, 1], [19_455, 2], [12_287, 3], [19_456, 1], [9_216, 3], [7_168, 4]]) {
+      expect(() => loadConfig({ ...base, RECEIPT_ARGON2_MEMORY_KIB: String(memory), RECEIPT_ARGON2_TIME_COST: String(time) }), `${memory} KiB, t=${time}`).toThrow(ConfigError);
+    }
     expect(() => loadConfig({ ...base, RECEIPT_ARGON2_MEMORY_KIB: '4096', RECEIPT_ARGON2_TIME_COST: '1' })).toThrow(ConfigError);
     try {
       loadConfig({ ...base, RECEIPT_ARGON2_MEMORY_KIB: '4096', RECEIPT_ARGON2_TIME_COST: '1' });

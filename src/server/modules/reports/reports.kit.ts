@@ -22,10 +22,11 @@ export interface ReportKit {
 
 /**
  * At most `limit` argon2 computations of receipt keys at once; the others wait their turn (FIFO).
- * argon2id's 19 MiB working set is bound by memory, not by arithmetic: hashes running side by side on
- * the same cores evict each other's memory from the caches. Measured on the 2-core bench machine: one
- * at a time 8.5 ms of CPU and 8.5 ms per hash; four at once (libuv's default pool) 13 ms of CPU each
- * and *less* throughput (12.9 ms per hash). The parameters, and so the cost to an attacker, are unchanged.
+ * argon2id's working set (12–19 MiB) is bound by memory, not by arithmetic: hashes running side by side
+ * on the same cores evict each other's memory from the caches. Measured on the 2-core bench machine
+ * (19 MiB): one at a time 8.5 ms of CPU and 8.5 ms per hash; four at once (libuv's default pool) 13 ms
+ * of CPU each and *less* throughput (12.9 ms per hash). The parameters, and so the cost to an attacker,
+ * are unchanged.
  */
 export function limitConcurrency(hasher: PasswordHasher, limit: number): PasswordHasher {
   let running = 0;
