@@ -45,6 +45,26 @@ describe(`a report in one statement on ${TEST_DB}`, () => {
     expect(row).toMatchObject({ files: 1, stored: 1, audits: 1 });
   });
 
+  it('writes every column given, whatever the number of files (one prepared statement per evidence shape, reused)', async () => {
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+    for (const files of [[], [{ name: 'a.jpg', content: await photo(), type: 'image/jpeg' }], [{ name: 'b.jpg', content: await photo(), type: 'image/jpeg' }, { name: 'c.pdf', content: pdf, type: 'application/pdf' }]]) {
+      for (let round = 0; round < 2; round++) {
+        const form = { ...reportForm(), place: `Kantor ${files.length}-${round}`, links: [`https://contoh.test/${files.length}/${round}`] };
+        const res = await submitReport(new TestClient(t), form, files);
+        expect(res.status, JSON.stringify(res.body)).toBe(201);
+        const [row] = await sqlRows<Record<string, unknown>>(t, `
+          select r.place, r.links, r.status, r.channel, r.description, r.received_on::text as received_on, r.tenant_id = '${demo.tenantId}' as own_tenant,
+                 (select count(*)::int from report_file f where f.report_id = r.id) as files,
+                 (select count(*)::int from report_file f join stored_file s on s.tenant_id = f.tenant_id and s.id = f.file_id where f.report_id = r.id and s.purpose = 'report_evidence' and s.size > 0 and s.created_at is not null) as stored,
+                 (select array_agg(f.mime_type order by f.mime_type) from report_file f where f.report_id = r.id) as mimes,
+                 (select count(*)::int from audit_event a where a.entity_id = r.id::text and a.action = 'report.submit') as audits
+            from report r where r.number = '${res.body.number}'`);
+        expect(row).toMatchObject({ place: form.place, links: form.links, status: 'baru', channel: 'web_publik', description: form.description, received_on: res.body.receivedOn, own_tenant: true, files: files.length, stored: files.length, audits: 1 });
+        expect(row!.mimes ?? []).toEqual(files.map((f) => f.type).sort());
+      }
+    }
+  });
+
   it('draws another number when the first is taken, and the failed statement left nothing', async () => {
     const first = await submitReport(new TestClient(t), reportForm(), []);
     expect(first.status).toBe(201);

@@ -12,7 +12,6 @@
 import { createHash } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import type { DbOrTx } from '../../db/client.js';
-import type { reportFile, storedFile } from '../../db/schema/index.js';
 import type { AppDeps } from '../../deps.js';
 import { AppError } from '../../http/app-error.js';
 import { readStoredFile, writeStoredFile, type WrittenFile } from '../../lib/file-store.js';
@@ -21,7 +20,7 @@ import { checkUpload } from '../../lib/uploads.js';
 import { assertReadablePhoto, cleanPhoto } from '../apel/photos.js';
 import { insertStoredFile } from '../pledges/pledges.repository.js';
 import { dayInstant } from './reporter-audit.js';
-import { insertReportFile } from './reports.repository.js';
+import { insertReportFile, type NewReportFile, type NewStoredFile } from './reports.repository.js';
 
 /** Photos, screenshots, videos and documents. SVG, HTML, archives and executables never pass. */
 export const EVIDENCE_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'video/mp4', 'video/webm', 'application/pdf'] as const;
@@ -97,8 +96,8 @@ export const cleanCopyRow = (tenantId: string, originalId: string, clean: Writte
 /** The stored_file and report_file rows of prepared evidence, dated to the day only. */
 export function evidenceRows(tenantId: string, reportId: string, day: string, files: PreparedEvidence[], fromReporter: boolean, createdBy: string | null) {
   const createdAt = dayInstant(day);
-  const stored: (typeof storedFile.$inferInsert)[] = [];
-  const reportFiles: (typeof reportFile.$inferInsert)[] = [];
+  const stored: NewStoredFile[] = [];
+  const reportFiles: NewReportFile[] = [];
   for (const f of files) {
     // Generated names: an uploaded file name can carry personal data (a phone owner's name).
     stored.push({ tenantId, id: f.original.id, purpose: 'report_evidence', fileName: `bukti-${f.original.id}`, mimeType: 'application/octet-stream', size: f.original.size, sha256: f.original.sha256, storagePath: f.original.storagePath, createdBy, createdAt });

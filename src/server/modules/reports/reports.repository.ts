@@ -4,8 +4,8 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import type { InboxQuery } from '../../../shared/contracts/reports.contract.js';
 import type { DbOrTx } from '../../db/client.js';
-import { auditEvent, report, reportFile, reportMessage, reportNote, revealRequest, storedFile, userAccount } from '../../db/schema/index.js';
-import type { NewAuditRow } from '../audit/audit.repository.js';
+import { report, reportFile, reportMessage, reportNote, revealRequest, storedFile, userAccount } from '../../db/schema/index.js';
+import { auditInsertIfSql, auditParams, type NewAuditRow } from '../audit/audit.repository.js';
 
 export type ReportRow = typeof report.$inferSelect;
 export type ReportFileRow = typeof reportFile.$inferSelect;
@@ -42,23 +42,14 @@ function isTenantInactive(error: unknown): boolean {
  * 'number_taken' (nothing written) when the report number is taken: the caller draws another. Call it
  * on the database, not inside a transaction (a failed statement would abort the caller's transaction).
  */
-export async function insertReportWithEvidence(
-  db: DbOrTx,
-  row: typeof report.$inferInsert,
-  evidence: { stored: (typeof storedFile.$inferInsert)[]; reportFiles: (typeof reportFile.$inferInsert)[] },
-  audit: NewAuditRow,
-): Promise<'created' | 'number_taken' | 'tenant_inactive'> {
-  const activeTenantId = sql`(select t.id from tenant t where t.id = ${row.tenantId} and t.is_active)`;
-  const created = db.$with('created_report').as(db.insert(report).values({ ...row, tenantId: activeTenantId }).returning({ id: report.id }));
-  const ctes = [
-    created,
-    ...(evidence.stored.length ? [db.$with('created_files').as(db.insert(storedFile).values(evidence.stored).returning({ id: storedFile.id }))] : []),
-    ...(evidence.reportFiles.length ? [db.$with('created_evidence').as(db.insert(reportFile).values(evidence.reportFiles).returning({ id: reportFile.fileId }))] : []),
-    db.$with('logged').as(db.insert(auditEvent).values(audit).returning({ id: auditEvent.id })),
-  ];
+export async function insertReportWithEvidence(db: DbOrTx, row: NewReport, evidence: { stored: NewStoredFile[]; reportFiles: NewReportFile[] }, audit: NewAuditRow): Promise<'created' | 'number_taken' | 'tenant_inactive'> {
+  const params: Record<string, unknown> = auditParams(audit);
+  for (const column of REPORT_COLUMNS) params[`r_${column}`] = row[column];
+  evidence.stored.forEach((file, i) => STORED_FILE_COLUMNS.forEach((column) => (params[`s${i}_${column}`] = file[column])));
+  evidence.reportFiles.forEach((file, i) => REPORT_FILE_COLUMNS.forEach((column) => (params[`f${i}_${column}`] = file[column])));
   try {
     // Every CTE runs to completion whether or not the outer query reads it (PostgreSQL semantics).
-    const rows = await db.with(...ctes).select({ id: created.id }).from(created);
+    const rows = await reportStatement(db, evidence.stored.length, evidence.reportFiles.length).execute(params);
     if (rows.length !== 1) throw new Error('report insert returned no row');
     return 'created';
   } catch (error) {
@@ -66,6 +57,46 @@ export async function insertReportWithEvidence(
     if (isTenantInactive(error)) return 'tenant_inactive';
     throw error;
   }
+}
+
+// The columns a new report and its evidence rows are written with (every one given: none is left to a
+// column default, so a placeholder's NULL never replaces a default).
+const REPORT_COLUMNS = ['tenantId', 'id', 'number', 'identityMode', 'channel', 'status', 'reporterOpen', 'reporterSealed', 'contactSealed', 'reported', 'actKind', 'actKindOther', 'electionEventId', 'electionContestId', 'actDate', 'discoveredOn', 'place', 'description', 'links', 'warnings', 'receivedOn', 'receiptHash', 'createdBy'] as const;
+const STORED_FILE_COLUMNS = ['tenantId', 'id', 'purpose', 'fileName', 'mimeType', 'size', 'sha256', 'storagePath', 'createdBy', 'createdAt'] as const;
+const REPORT_FILE_COLUMNS = ['tenantId', 'reportId', 'fileId', 'viewFileId', 'sha256', 'mimeType', 'size', 'fromReporter', 'addedOn'] as const;
+type Given<T, K extends keyof T> = { [P in K]-?: T[P] };
+export type NewReport = Given<typeof report.$inferInsert, (typeof REPORT_COLUMNS)[number]>;
+export type NewStoredFile = Given<typeof storedFile.$inferInsert, (typeof STORED_FILE_COLUMNS)[number]>;
+export type NewReportFile = Given<typeof reportFile.$inferInsert, (typeof REPORT_FILE_COLUMNS)[number]>;
+
+const placeholders = <C extends string>(columns: readonly C[], prefix: string) => Object.fromEntries(columns.map((column) => [column, sql.placeholder(`${prefix}${column}`)])) as Record<C, never>;
+
+/**
+ * The intake statement as a **prepared statement**, one per evidence shape (number of stored_file and
+ * report_file rows) and database object: built by Drizzle once instead of per report, and parsed and
+ * planned by PostgreSQL once per connection. A few shapes exist (REPORT_MAX_FILES bounds them).
+ */
+const reportStatements = new WeakMap<DbOrTx, Map<string, ReturnType<typeof buildReportStatement>>>();
+function reportStatement(db: DbOrTx, stored: number, files: number) {
+  let byShape = reportStatements.get(db);
+  if (!byShape) reportStatements.set(db, (byShape = new Map()));
+  const key = `${stored}_${files}`;
+  let statement = byShape.get(key);
+  if (!statement) byShape.set(key, (statement = buildReportStatement(db, stored, files, `insert_report_${key}`)));
+  return statement;
+}
+
+function buildReportStatement(db: DbOrTx, stored: number, files: number, name: string) {
+  const values = { ...placeholders(REPORT_COLUMNS, 'r_'), tenantId: sql`(select t.id from tenant t where t.id = ${sql.placeholder('r_tenantId')}::uuid and t.is_active)` };
+  const created = db.$with('created_report').as(db.insert(report).values(values).returning({ id: report.id }));
+  const range = (n: number) => Array.from({ length: n }, (_, i) => i);
+  const ctes = [
+    created,
+    ...(stored ? [db.$with('created_files').as(db.insert(storedFile).values(range(stored).map((i) => placeholders(STORED_FILE_COLUMNS, `s${i}_`))).returning({ id: storedFile.id }))] : []),
+    ...(files ? [db.$with('created_evidence').as(db.insert(reportFile).values(range(files).map((i) => placeholders(REPORT_FILE_COLUMNS, `f${i}_`))).returning({ id: reportFile.fileId }))] : []),
+    db.$with('logged', { id: sql<number>`id` }).as(auditInsertIfSql(sql`select 1 from created_report`)),
+  ];
+  return db.with(...ctes).select({ id: created.id }).from(created).prepare(name);
 }
 
 export async function findReport(db: DbOrTx, tenantId: string, id: string): Promise<ReportRow | undefined> {
