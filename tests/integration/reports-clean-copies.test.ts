@@ -18,34 +18,21 @@ import type { DemoResult } from '../../src/server/seed/demo.js';
 import { pngBomb } from '../fixtures/hostile-files.js';
 import { jpegWithExif } from '../support/apel-fixtures.js';
 import { seedTenant, startTestApp, TEST_DB, TestClient, type TestApp } from '../support/harness.js';
+import { HeldJobs } from '../support/held-jobs.js';
 import { loginReceipt, postForm, REPORT_TEST_ENV, reportForm, sqlRows, submitReport } from '../support/report-fixtures.js';
 
 describe(`clean copies of evidence by job, receipt-key hash on ${TEST_DB}`, () => {
   let t: TestApp;
   let demo: DemoResult;
   let satgas: TestClient;
-  /** Jobs enqueued while the queue is held (payloads as sent). */
-  let held: { name: string; payload: Record<string, unknown> }[] = [];
-  let runEnqueue: typeof t.deps.jobs.enqueue;
+  let jobs: HeldJobs;
 
   const idOf = async (number: string) => (await sqlRows<{ id: string }>(t, `select id from report where number = '${number}'`))[0]!.id;
-  const hold = () => {
-    held = [];
-    vi.spyOn(t.deps.jobs, 'enqueue').mockImplementation(async (name, payload) => {
-      held.push({ name, payload });
-    });
-  };
-  /** Releases the queue and runs what it held, as the worker would. */
-  const release = async () => {
-    vi.restoreAllMocks();
-    for (const j of held) await runEnqueue.call(t.deps.jobs, j.name, j.payload);
-    held = [];
-  };
 
   beforeAll(async () => {
     t = await startTestApp(REPORT_TEST_ENV);
     demo = await seedTenant(t);
-    runEnqueue = t.deps.jobs.enqueue.bind(t.deps.jobs);
+    jobs = new HeldJobs(t.deps.jobs);
     satgas = new TestClient(t);
     await satgas.login('satgas');
   });
@@ -55,7 +42,7 @@ describe(`clean copies of evidence by job, receipt-key hash on ${TEST_DB}`, () =
   });
 
   it('answers before the clean copy exists; staff see "processing"; the job makes and records the copy', async () => {
-    hold();
+    jobs.hold();
     const photo = await jpegWithExif('2026:01:15 08:30:00', 640);
     const citizen = new TestClient(t);
     const res = await submitReport(citizen, reportForm(), [{ name: 'IMG_0001.jpg', content: photo, type: 'image/jpeg' }, { name: 'x.pdf', content: Buffer.from('%PDF-1.4\n%âãÏÓ\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n'), type: 'application/pdf' }], { remoteAddress: '198.51.100.7', headers: { 'user-agent': 'PonselUji/1.0' } });
@@ -63,8 +50,8 @@ describe(`clean copies of evidence by job, receipt-key hash on ${TEST_DB}`, () =
     const id = await idOf(res.body.number);
 
     // One job for the tenant, and nothing about the reporter in it.
-    expect(held).toEqual([{ name: REPORT_CLEAN_JOB, payload: { tenantId: demo.tenantId } }]);
-    expect(JSON.stringify(held)).not.toMatch(/198\.51\.100\.7|PonselUji|IMG_0001/);
+    expect(jobs.held).toEqual([{ name: REPORT_CLEAN_JOB, payload: { tenantId: demo.tenantId } }]);
+    expect(JSON.stringify(jobs.held)).not.toMatch(/198\.51\.100\.7|PonselUji|IMG_0001/);
 
     const before = (await satgas.get(`/api/reports/${id}`)).body;
     const image = before.files.find((f: { mimeType: string }) => f.mimeType === 'image/jpeg');
@@ -82,7 +69,7 @@ describe(`clean copies of evidence by job, receipt-key hash on ${TEST_DB}`, () =
     expect(original.raw.equals(photo)).toBe(true);
     expect((await satgas.get(`/api/reports/${id}/files/${pdf.fileId}`)).status).toBe(200); // a PDF has no clean copy: as before
 
-    await release();
+    await jobs.release();
     const after = (await satgas.get(`/api/reports/${id}`)).body;
     expect(after.files.find((f: { fileId: string }) => f.fileId === image.fileId)).toMatchObject({ hasCleanCopy: true, cleanCopy: 'ready' });
     const clean = await satgas.get(`/api/reports/${id}/files/${image.fileId}`);
@@ -102,13 +89,13 @@ describe(`clean copies of evidence by job, receipt-key hash on ${TEST_DB}`, () =
     expect(audits[1]).toMatchObject({ actor_user_id: null, after: { sha256: image.sha256 } });
 
     // Idempotent: running the job again makes nothing new.
-    await runEnqueue.call(t.deps.jobs, REPORT_CLEAN_JOB, { tenantId: demo.tenantId });
+    await jobs.send(REPORT_CLEAN_JOB, { tenantId: demo.tenantId });
     expect(await sqlRows(t, `select 1 from stored_file where purpose = 'report_view'`)).toHaveLength(1);
     expect(await sqlRows(t, `select 1 from audit_event where action = 'report.evidence.clean'`)).toHaveLength(1);
   });
 
   it('the sweep queues again what a lost job left without a clean copy (receipt portal and internal form alike)', async () => {
-    hold();
+    jobs.hold();
     const citizen = new TestClient(t);
     const submitted = await submitReport(citizen, reportForm(), []);
     const login = await loginReceipt(citizen, submitted.body.number, submitted.body.receiptKey);
@@ -119,15 +106,15 @@ describe(`clean copies of evidence by job, receipt-key hash on ${TEST_DB}`, () =
     await employee.loginEmployee(demo.employeeLogin.idNumber);
     const internal = await postForm(employee, '/api/reports/internal', { report: JSON.stringify(reportForm()) }, [{ name: 'c.jpg', content: await jpegWithExif(), type: 'image/jpeg' }]);
     expect(internal.status, JSON.stringify(internal.body)).toBe(201);
-    expect(held.map((j) => j.payload)).toEqual([{ tenantId: demo.tenantId }, { tenantId: demo.tenantId }]);
+    expect(jobs.held.map((j) => j.payload)).toEqual([{ tenantId: demo.tenantId }, { tenantId: demo.tenantId }]);
 
     // A crash (or a failed enqueue) loses the held jobs; the sweep finds the tenant again.
-    held = [];
+    jobs.held = [];
     expect(await resumeCleanCopies(t.deps)).toBe(1);
-    expect(held).toEqual([{ name: REPORT_CLEAN_JOB, payload: { tenantId: demo.tenantId } }]);
+    expect(jobs.held).toEqual([{ name: REPORT_CLEAN_JOB, payload: { tenantId: demo.tenantId } }]);
     const pendingBefore = await sqlRows(t, `select 1 from report_file where view_file_id is null and mime_type like 'image/%'`);
     expect(pendingBefore).toHaveLength(2);
-    await release();
+    await jobs.release();
     expect(await sqlRows(t, `select 1 from report_file where view_file_id is null and mime_type like 'image/%'`)).toHaveLength(0);
     const png = (await sqlRows<{ mime_type: string }>(t, `select s.mime_type from report_file f join stored_file s on s.tenant_id = f.tenant_id and s.id = f.view_file_id where f.mime_type = 'image/png'`))[0];
     expect(png!.mime_type).toBe('image/png');
@@ -135,12 +122,12 @@ describe(`clean copies of evidence by job, receipt-key hash on ${TEST_DB}`, () =
   });
 
   it('refuses a pixel bomb in the request although the re-encode runs later', async () => {
-    hold();
+    jobs.hold();
     const bomb = pngBomb(9_000); // 81 MP, valid PNG of ~10 kB
     expect(bomb.length).toBeLessThan(Number(REPORT_TEST_ENV.REPORT_FILE_MAX_BYTES));
     const res = await submitReport(new TestClient(t), reportForm(), [{ name: 'bom.png', content: bomb, type: 'image/png' }]);
     expect(res.status).toBe(400);
-    expect(held).toEqual([]);
+    expect(jobs.held).toEqual([]);
     vi.restoreAllMocks();
   });
 

@@ -16,6 +16,7 @@ import { makeCleanCopies, REPORT_CLEAN_JOB, resumeCleanCopies } from '../../src/
 import { loadSealedBox } from '../../src/server/lib/sealed-box.js';
 import type { DemoResult } from '../../src/server/seed/demo.js';
 import { seedTenant, startTestApp, TEST_DB, TestClient, type TestApp } from '../support/harness.js';
+import { HeldJobs } from '../support/held-jobs.js';
 import { REPORT_TEST_ENV, reportForm, sqlRows, submitReport } from '../support/report-fixtures.js';
 
 /**
@@ -36,20 +37,13 @@ describe(`evidence whose clean copy can never be made, on ${TEST_DB}`, () => {
   let t: TestApp;
   let demo: DemoResult;
   let satgas: TestClient;
-  let held: { name: string; payload: Record<string, unknown> }[] = [];
-  let runEnqueue: typeof t.deps.jobs.enqueue;
+  let jobs: HeldJobs;
 
-  const hold = () => {
-    held = [];
-    vi.spyOn(t.deps.jobs, 'enqueue').mockImplementation(async (name, payload) => {
-      held.push({ name, payload });
-    });
-  };
 
   beforeAll(async () => {
     t = await startTestApp(REPORT_TEST_ENV);
     demo = await seedTenant(t);
-    runEnqueue = t.deps.jobs.enqueue.bind(t.deps.jobs);
+    jobs = new HeldJobs(t.deps.jobs);
     satgas = new TestClient(t);
     await satgas.login('satgas');
   });
@@ -63,11 +57,11 @@ describe(`evidence whose clean copy can never be made, on ${TEST_DB}`, () => {
     expect((await sharp(broken).metadata()).width).toBe(64); // the header passes…
     await expect(sharp(broken, { failOn: 'none' }).jpeg().toBuffer()).rejects.toThrow(); // …the body never decodes
 
-    hold();
+    jobs.hold();
     const res = await submitReport(new TestClient(t), reportForm(), [{ name: 'IMG_0002.jpg', content: broken, type: 'image/jpeg' }]);
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     const [{ id }] = (await sqlRows<{ id: string }>(t, `select id from report where number = '${res.body.number}'`)) as [{ id: string }];
-    expect(held).toEqual([{ name: REPORT_CLEAN_JOB, payload: { tenantId: demo.tenantId } }]);
+    expect(jobs.held).toEqual([{ name: REPORT_CLEAN_JOB, payload: { tenantId: demo.tenantId } }]);
     vi.restoreAllMocks();
 
     // Before the job: processing, as for any image.
@@ -87,11 +81,11 @@ describe(`evidence whose clean copy can never be made, on ${TEST_DB}`, () => {
     expect(new Date(audits[1]!.occurred_at).toISOString()).toMatch(/T00:00:00\.000Z$/); // day only, like every reporter-side entry
 
     // Not queued again: neither by the sweep nor by a second run of the job.
-    hold();
+    jobs.hold();
     expect(await resumeCleanCopies(t.deps)).toBe(0);
-    expect(held).toEqual([]);
+    expect(jobs.held).toEqual([]);
     vi.restoreAllMocks();
-    await runEnqueue.call(t.deps.jobs, REPORT_CLEAN_JOB, { tenantId: demo.tenantId });
+    await jobs.send(REPORT_CLEAN_JOB, { tenantId: demo.tenantId });
     expect(await sqlRows(t, `select 1 from audit_event where action = 'report.evidence.clean_failed'`)).toHaveLength(1);
 
     // Staff: the state on the report page, a distinct error for the clean download, the original as before.
@@ -107,7 +101,7 @@ describe(`evidence whose clean copy can never be made, on ${TEST_DB}`, () => {
   });
 
   it('still retries a transient failure (the sealed original missing for a moment)', async () => {
-    hold();
+    jobs.hold();
     const res = await submitReport(new TestClient(t), reportForm(), [{ name: 'IMG_0003.jpg', content: await sharp({ create: { width: 40, height: 30, channels: 3, background: '#777' } }).jpeg().toBuffer(), type: 'image/jpeg' }]);
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     vi.restoreAllMocks();
@@ -117,7 +111,7 @@ describe(`evidence whose clean copy can never be made, on ${TEST_DB}`, () => {
     await expect(makeCleanCopies(t.deps, box, demo.tenantId)).rejects.toThrow(/failed/);
     const [pending] = await sqlRows<{ clean_failed_on: unknown; view_file_id: unknown }>(t, `select clean_failed_on, view_file_id from report_file where file_id = '${file!.file_id}'`);
     expect(pending).toMatchObject({ clean_failed_on: null, view_file_id: null });
-    hold();
+    jobs.hold();
     expect(await resumeCleanCopies(t.deps)).toBe(1); // the sweep still queues it
     vi.restoreAllMocks();
     renameSync(`${file!.storage_path}.away`, file!.storage_path);
