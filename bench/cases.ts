@@ -13,8 +13,7 @@
  *
  *   npm run bench -- cases     BENCH_CASES=50000 BENCH_CASE_EVENTS=500000 BENCH_CASES_REQUESTS=200 BENCH_CASES_CLIENTS=4
  */
-import { execFileSync, fork } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { fork } from 'node:child_process';
 import { Agent, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -23,7 +22,7 @@ import type pg from 'pg';
 import { buildApp } from '../src/server/app.js';
 import { DEMO_PASSWORD, seedDemo } from '../src/server/seed/demo.js';
 import { generateCaseData } from './cases-data.js';
-import { f1, fmtInt, header, openBench, queryRows, secs, table, type Summary } from './lib.js';
+import { f1, fmtInt, header, openBench, queryRows, secs, processesCpuMs, table, type Summary } from './lib.js';
 
 const EMPLOYEES = 3000;
 const CASES = Number(process.env.BENCH_CASES ?? 50_000);
@@ -131,8 +130,6 @@ function load(label: string, m: LoadMsg): Promise<LoadOut> {
 // ---------------------------------------------------------------------------------------------------
 // Benchmark (parent)
 
-const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
-
 /**
  * CPU time (ms) used so far by this process (the server) and by each PostgreSQL backend serving this
  * database (from /proc): the work a request costs, which other load on the machine does not inflate
@@ -140,15 +137,7 @@ const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim(
  */
 async function cpuNow(pool: pg.Pool): Promise<{ node: number; pg: Map<number, number> }> {
   const pids = (await pool.query<{ pid: number }>(`select pid from pg_stat_activity where datname = current_database()`)).rows;
-  const backends = new Map<number, number>();
-  for (const { pid } of pids) {
-    try {
-      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-      backends.set(pid, ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS); // utime + stime
-    } catch {
-      /* a backend that has just exited */
-    }
-  }
+  const backends = processesCpuMs(pids.map((r) => r.pid));
   const own = process.cpuUsage();
   return { node: (own.user + own.system) / 1000, pg: backends };
 }

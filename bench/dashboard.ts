@@ -18,8 +18,7 @@
  *   BENCH_DASHBOARD_SCALE=0.05 npm run bench -- dashboard   5 % of the employees and cases (514 tenants still)
  *   BENCH_DASHBOARD_REQUESTS=60 BENCH_DASHBOARD_ROUNDS=2 BENCH_DASHBOARD_DB=netra_bench_dashboard
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,7 +37,7 @@ import { refreshAllTenantStats, refreshTenantStats } from '../src/server/modules
 import { refreshUnitStats } from '../src/server/modules/unit-stats/unit-stats.service.js';
 import { DEMO_PASSWORD } from '../src/server/seed/demo.js';
 import { generateDashboardData, readDashboardPlan, type DashboardPlan } from './dashboard-data.js';
-import { BENCH_PRODUCTION_ENV, f1, fmtInt, header, PG_ADMIN_URL, secs, table, type Summary } from './lib.js';
+import { BENCH_PRODUCTION_ENV, f1, fmtInt, header, PG_ADMIN_URL, secs, processesCpuMs, table, type Summary } from './lib.js';
 
 const SCALE = Number(process.env.BENCH_DASHBOARD_SCALE ?? 1);
 const EMPLOYEES = Math.round(4_700_000 * SCALE);
@@ -82,20 +81,10 @@ function percentiles(ms: number[]): Percentiles {
   return { p50: at(0.5), p95: at(0.95), p99: at(0.99), max: s.at(-1) ?? NaN };
 }
 
-const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
-
 /** CPU ms used so far by this process and by the PostgreSQL backends of the dataset database (/proc). */
 async function cpuNow(pool: pg.Pool): Promise<{ node: number; pg: Map<number, number> }> {
   const pids = (await pool.query<{ pid: number }>(`select pid from pg_stat_activity where datname = current_database()`)).rows;
-  const backends = new Map<number, number>();
-  for (const { pid } of pids) {
-    try {
-      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-      backends.set(pid, ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS);
-    } catch {
-      /* a backend that has just exited */
-    }
-  }
+  const backends = processesCpuMs(pids.map((r) => r.pid));
   const own = process.cpuUsage();
   return { node: (own.user + own.system) / 1000, pg: backends };
 }

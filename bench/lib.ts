@@ -3,7 +3,8 @@
  * configuration, a peak-RSS sampler that keeps sampling while the main thread is busy, and formatting.
  * Benchmarks only read from src/; nothing here changes application code.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, cpus, platform, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -170,4 +171,73 @@ export function table(rows: string[][]): void {
 
 export function machineLine(): string {
   return `Node ${process.version}, ${availableParallelism()} cores (${cpus()[0]?.model.trim() ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, ${platform()} ${release()}`;
+}
+
+const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
+
+/** CPU ms (utime + stime, /proc, 10 ms ticks) a process has used so far; throws if it is gone. */
+export function processCpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+}
+
+/** CPU ms used so far by each of these processes; one that has just exited is skipped. */
+export function processesCpuMs(pids: Iterable<number>): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const pid of pids) {
+    try {
+      out.set(pid, processCpuMs(pid));
+    } catch {
+      /* a backend that has just exited */
+    }
+  }
+  return out;
+}
+
+/** CPU ms the processes of `after` used since `before` (a process new in `after` counts from zero). */
+export const cpuSpentMs = (before: Map<number, number>, after: Map<number, number>) => [...after].reduce((sum, [pid, ms]) => sum + ms - (before.get(pid) ?? 0), 0);
+
+/**
+ * CPU ms used so far by the PostgreSQL client backends (not autovacuum) of the database `database` is connected to (empty on
+ * PGlite, whose work is this process's own CPU): the work a request costs on the database side, which
+ * other load on the machine does not stretch the way it stretches latency.
+ */
+export async function pgBackendsCpuMs(backend: Backend, database: Database): Promise<Map<number, number>> {
+  if (backend !== 'postgres') return new Map();
+  const rows = await queryRows<{ pid: number }>(database, `select pid from pg_stat_activity where datname = current_database() and backend_type = 'client backend' and pid <> pg_backend_pid()`);
+  return processesCpuMs(rows.map((r) => r.pid));
+}
+
+/** The middle value (the upper of the two middle ones for an even count). */
+export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/** One round of an interleaved comparison: the route under test and its limit, run back to back. */
+export interface Round<T> {
+  limitFirst: boolean;
+  subject: T;
+  limit: T;
+}
+
+/**
+ * Runs the route under test and its limit in `rounds` adjacent pairs, alternating which goes first
+ * (subject–limit, limit–subject, …). On a machine whose speed drifts (a shared VM), each ratio then
+ * compares two loads measured seconds apart under the same conditions, and the median of the per-round
+ * ratios is steadier than one ratio of two loads run a minute apart.
+ */
+export async function interleaved<T>(rounds: number, subject: (round: number) => Promise<T>, limit: (round: number) => Promise<T>): Promise<Round<T>[]> {
+  const out: Round<T>[] = [];
+  // Each load starts from a collected heap, so one load's garbage (megabyte buffers) is not collected,
+  // and paid for, during the next one (`npm run bench` runs node with --expose-gc).
+  const clean = <R>(run: (round: number) => Promise<R>) => (round: number) => {
+    (globalThis as { gc?: () => void }).gc?.();
+    return run(round);
+  };
+  const [s, l] = [clean(subject), clean(limit)];
+  for (let i = 0; i < rounds; i++) {
+    const limitFirst = i % 2 === 1;
+    const first = limitFirst ? await l(i) : await s(i);
+    const second = limitFirst ? await s(i) : await l(i);
+    out.push(limitFirst ? { limitFirst, subject: second, limit: first } : { limitFirst, subject: first, limit: second });
+  }
+  return out;
 }

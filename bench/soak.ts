@@ -34,7 +34,6 @@ import { createServer, type AddressInfo } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { execFileSync } from 'node:child_process';
 import { solveChallenge, type Challenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/pbkdf2';
 import Fastify from 'fastify';
@@ -43,7 +42,7 @@ import sharp from 'sharp';
 import { SMTPServer } from 'smtp-server';
 import { randomToken, sha256Hex } from '../src/server/lib/tokens.js';
 import { generateCaseData } from './cases-data.js';
-import { BENCH_PRODUCTION_ENV, dropPgDatabase, f1, fmtInt, header, machineLine, recreatePgDatabase, table, type Summary } from './lib.js';
+import { BENCH_PRODUCTION_ENV, cpuSpentMs, dropPgDatabase, f1, fmtInt, header, machineLine, processCpuMs, processesCpuMs, recreatePgDatabase, table, type Summary } from './lib.js';
 import {
   ENDPOINTS,
   HEAVY_BY_DESIGN,
@@ -73,7 +72,6 @@ const DEFAULT_SOAK_RATE = 10;
 const SAMPLE_MS = 10_000;
 /** RSS growth (MiB per 10 min, linear fit over the second half) still called flat. */
 const FLAT_MIB_PER_10_MIN = 5;
-const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
 
 // ---------------------------------------------------------------------------------------------------
 // Options
@@ -225,25 +223,12 @@ async function stopServer(s: ServerProc): Promise<number | null> {
 
 /** CPU ms used so far by each PostgreSQL backend of the database (/proc; a backend that just exited is skipped). */
 async function pgCpu(pool: pg.Pool, db: string): Promise<Map<number, number>> {
-  const out = new Map<number, number>();
-  for (const { pid } of (await pool.query<{ pid: number }>(`select pid from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()`, [db])).rows) {
-    try {
-      out.set(pid, cpuMs(pid));
-    } catch {
-      /* gone */
-    }
-  }
-  return out;
+  return processesCpuMs((await pool.query<{ pid: number }>(`select pid from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()`, [db])).rows.map((r) => r.pid));
 }
-const pgCpuDelta = (before: Map<number, number>, after: Map<number, number>) => [...after].reduce((sum, [pid, ms]) => sum + ms - (before.get(pid) ?? 0), 0);
 
 function rssMiB(pid: number): number {
   const m = /VmRSS:\s+(\d+)\s+kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return m ? Number(m[1]) / 1024 : NaN;
-}
-function cpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
 }
 
 /** The server's log lines at warn (40) and above: pino JSON, one object per line. */
@@ -633,21 +618,21 @@ class Fleet {
 
   async runPhase(phase: number, rate: number, seconds: number, perOp: number, serverPid: number, pg: { pool: pg.Pool; db: string }): Promise<PhaseResult> {
     const opRate = rate / perOp / this.children.length;
-    const cpu0 = cpuMs(serverPid);
+    const cpu0 = processCpuMs(serverPid);
     const pg0 = await pgCpu(pg.pool, pg.db);
     for (const c of this.children) c.send({ type: 'phase', phase, opRate, durationMs: seconds * 1000 } satisfies ToWorker);
     while ((this.phaseDone.get(phase)?.length ?? 0) < this.children.length) {
       if (this.fatal) throw new Error(this.fatal);
       await new Promise<void>((resolve) => this.waiters.push(resolve));
     }
-    const serverCpuMs = cpuMs(serverPid) - cpu0;
-    const pgCpuMs = pgCpuDelta(pg0, await pgCpu(pg.pool, pg.db));
+    const serverCpuMs = processCpuMs(serverPid) - cpu0;
+    const pgCpuMs = cpuSpentMs(pg0, await pgCpu(pg.pool, pg.db));
     return { phase, rate, seconds, totals: this.phaseTotals.get(phase) ?? new Totals(), done: this.phaseDone.get(phase)!, serverCpuMs, pgCpuMs };
   }
 
   /** One kind of operation `count` times in a row on the first worker (one client): its CPU per request, alone. */
   async runProfile(phase: number, op: OpSpec['op'], count: number, serverPid: number, pg: { pool: pg.Pool; db: string }): Promise<PhaseResult> {
-    const cpu0 = cpuMs(serverPid);
+    const cpu0 = processCpuMs(serverPid);
     const pg0 = await pgCpu(pg.pool, pg.db);
     const t0 = performance.now();
     this.children[0]!.send({ type: 'profile', phase, op, count } satisfies ToWorker);
@@ -655,8 +640,8 @@ class Fleet {
       if (this.fatal) throw new Error(this.fatal);
       await new Promise<void>((resolve) => this.waiters.push(resolve));
     }
-    const serverCpuMs = cpuMs(serverPid) - cpu0;
-    const pgCpuMs = pgCpuDelta(pg0, await pgCpu(pg.pool, pg.db));
+    const serverCpuMs = processCpuMs(serverPid) - cpu0;
+    const pgCpuMs = cpuSpentMs(pg0, await pgCpu(pg.pool, pg.db));
     return { phase, rate: 0, seconds: (performance.now() - t0) / 1000, totals: this.phaseTotals.get(phase) ?? new Totals(), done: this.phaseDone.get(phase)!, serverCpuMs, pgCpuMs };
   }
 
@@ -681,14 +666,14 @@ function startSampler(fleet: Fleet, server: ServerProc, pool: pg.Pool, db: strin
   fleet.sinceSample = new Totals(); // nothing from before the load (the pricing run)
   const t0 = performance.now();
   let last = performance.now();
-  let lastCpu = cpuMs(server.pid);
+  let lastCpu = processCpuMs(server.pid);
   let busy = false;
   const timer = setInterval(() => {
     if (busy) return;
     busy = true;
     void (async () => {
       const now = performance.now();
-      const cpu = cpuMs(server.pid);
+      const cpu = processCpuMs(server.pid);
       const window = fleet.sinceSample;
       fleet.sinceSample = new Totals();
       const b = (

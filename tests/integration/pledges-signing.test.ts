@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, seedTenant, TEST_DB, TestClient, type TestApp } from '../support/harness.js';
 import { createOpenCampaign } from '../support/pledge-fixtures.js';
+import { sha256 } from '../../src/server/modules/pledges/pledge-text.js';
+import { loadCampaignContext, textFor } from '../../src/server/modules/pledges/signing.service.js';
 
 interface Employee { id: string; idNumber: string; name: string; category: string; unitName: string }
 
@@ -139,6 +141,35 @@ describe(`signing the ikrar and pakta on ${TEST_DB}`, () => {
     const fresh = await c.post(`/api/campaigns/${campaign.id}/sign`, { ikrarTemplateId: campaign.ikrar.id, paktaTemplateId: edited.body.id, typedName: e.name, undertakings: [true, true, true, true, true, true] });
     expect(fresh.status).toBe(201);
     expect(fresh.body.paktaVersion).toBe(2);
+  });
+
+  it('makes every text edit a new version: a page opened before the edit cannot sign the new text unread', async () => {
+    const fresh = await createOpenCampaign(admin, { name: 'Belum ada tanda tangan' });
+    const e = employees[10]!;
+    const c = await employeeClient(e);
+    const before = (await c.get(`/api/campaigns/${fresh.id}/signing`)).body;
+    const unchanged = await admin.request({ method: 'PUT', url: `/api/campaigns/${fresh.id}/templates/ikrar`, payload: { title: before.ikrar.title, body: (await admin.get(`/api/campaigns/${fresh.id}`)).body.ikrar.body } });
+    expect(unchanged.body).toMatchObject({ id: fresh.ikrar.id, version: 1 }); // the same text again writes nothing
+    const edited = await admin.request({ method: 'PUT', url: `/api/campaigns/${fresh.id}/templates/ikrar`, payload: { title: before.ikrar.title, body: 'Kami ASN {{instansi}} berikrar untuk tetap netral dalam {{pemilihan}}.' } });
+    expect(edited.body).toMatchObject({ version: 2 });
+    expect(edited.body.id).not.toBe(fresh.ikrar.id); // no signature yet, and still a new version under a new id
+    const stale = await c.post(`/api/campaigns/${fresh.id}/sign`, { ikrarTemplateId: before.ikrar.id, paktaTemplateId: before.pakta.id, typedName: bare(e.name), undertakings: before.undertakings.map(() => true) });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error).toMatchObject({ code: 'STALE_TEMPLATE', details: { ikrar: { id: edited.body.id, version: 2 } } });
+    const after = (await c.get(`/api/campaigns/${fresh.id}/signing`)).body;
+    expect(after.ikrar).toMatchObject({ id: edited.body.id, version: 2, isCurrent: true });
+    expect(after.ikrar.body).toBe('Kami ASN Pemerintah Kabupaten Contoh berikrar untuk tetap netral dalam Pemilihan Bupati dan Wakil Bupati Contoh 2026.');
+    const signed = await c.post(`/api/campaigns/${fresh.id}/sign`, { ikrarTemplateId: after.ikrar.id, paktaTemplateId: after.pakta.id, typedName: bare(e.name), undertakings: after.undertakings.map(() => true) });
+    expect(signed.status).toBe(201);
+    expect(signed.body.ikrarVersion).toBe(2);
+    // The hash is of the new text, rebuilt here from a fresh read of the templates (not signing's kept versions).
+    const rows = async <T,>(q: string) => ((await t.deps.db.execute(q as never)) as unknown as { rows: T[] }).rows;
+    const [row] = await rows<{ tenant_id: string; signed_at: string | Date }>(`select tenant_id, signed_at from pledge_signature where id = '${signed.body.id}'`);
+    const ctx = await loadCampaignContext(t.deps, row!.tenant_id, fresh.id);
+    expect(ctx.ikrar.id).toBe(edited.body.id);
+    expect(signed.body.textSha256).toBe(sha256(textFor(ctx, signed.body.identity, bare(e.name), new Date(row!.signed_at))));
+    const versions = await rows<{ version: number; is_current: boolean }>(`select version, is_current from pledge_template where campaign_id = '${fresh.id}' and kind = 'ikrar' order by version desc`);
+    expect(versions).toEqual([{ version: 2, is_current: true }, { version: 1, is_current: false }]);
   });
 
   it('refuses a wrong typed name, missing undertakings, and leaves nothing behind', async () => {

@@ -9,7 +9,6 @@ import { findEvent } from '../elections/elections.repository.js';
 import { findUnit } from '../units/units.repository.js';
 import { DEFAULT_IKRAR, DEFAULT_PAKTA } from './pledge-text.js';
 import {
-  countSignaturesWithTemplate,
   countTargetAndSigned,
   findCampaign,
   findCurrentTemplates,
@@ -100,23 +99,20 @@ export async function updateCampaign(db: Db, ctx: RequestContext, id: string, in
 }
 
 /**
- * Edits the ikrar or pakta. Once anyone signed the current version, the edit becomes a new version
- * and existing signatures keep the version they signed; before that, the text is corrected in place.
+ * Edits the ikrar or pakta: a changed text is always a new version (the previous one stays, no longer
+ * current), so a version's text never changes under its id. Signatures keep the version they signed;
+ * an employee who opened the signing page before the edit is refused as stale (STALE_TEMPLATE) instead
+ * of signing a text they did not read; and signing may keep versions by id (signing.service.ts).
+ * Saving the same text again writes nothing.
  */
 export async function editTemplate(db: Db, ctx: RequestContext, campaignId: string, kind: 'ikrar' | 'pakta', input: z.infer<typeof TemplateBody>) {
   requireScope(ctx.actor, 'campaign.write');
   await getCampaign(db, ctx, campaignId);
   return db.transaction(async (tx) => {
     const current = (await findCurrentTemplates(tx, ctx.tenantId, campaignId))[kind];
-    const used = await countSignaturesWithTemplate(tx, ctx.tenantId, current.id);
-    let result: TemplateRow;
-    if (used === 0) {
-      await updateTemplateRow(tx, ctx.tenantId, current.id, { title: input.title, body: input.body });
-      result = { ...current, ...input };
-    } else {
-      await updateTemplateRow(tx, ctx.tenantId, current.id, { isCurrent: false });
-      result = await insertTemplate(tx, { tenantId: ctx.tenantId, campaignId, kind, version: current.version + 1, title: input.title, body: input.body, createdBy: ctx.actor.userId });
-    }
+    if (current.title === input.title && current.body === input.body) return presentTemplate(current);
+    await updateTemplateRow(tx, ctx.tenantId, current.id, { isCurrent: false });
+    const result = await insertTemplate(tx, { tenantId: ctx.tenantId, campaignId, kind, version: current.version + 1, title: input.title, body: input.body, createdBy: ctx.actor.userId });
     await recordAudit(tx, ctx, { action: 'campaign.template.edit', entityType: 'pledge_template', entityId: result.id, before: current, after: result });
     return presentTemplate(result);
   });

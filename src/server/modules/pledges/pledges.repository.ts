@@ -69,14 +69,6 @@ export async function updateTemplateRow(tx: DbOrTx, tenantId: string, id: string
   await tx.update(pledgeTemplate).set(patch).where(and(eq(pledgeTemplate.tenantId, tenantId), eq(pledgeTemplate.id, id)));
 }
 
-export async function countSignaturesWithTemplate(db: DbOrTx, tenantId: string, templateId: string): Promise<number> {
-  const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(pledgeSignature)
-    .where(and(eq(pledgeSignature.tenantId, tenantId), sql`(${pledgeSignature.ikrarTemplateId} = ${templateId} or ${pledgeSignature.paktaTemplateId} = ${templateId})`));
-  return row?.n ?? 0;
-}
-
 export async function findSignatureOf(db: DbOrTx, tenantId: string, campaignId: string, employeeId: string): Promise<SignatureRow | undefined> {
   const [row] = await db
     .select()
@@ -226,8 +218,9 @@ export type SigningCampaign = Pick<CampaignRow, keyof typeof signingCampaignFiel
  * token: the live session with its user (the same columns and rules as `findLiveSession`, so the route
  * skips the session hook's own read); the user's employee with their unit's name; the campaign with its
  * event's name and its tenant's name and time zone (null when the session's tenant has no such
- * campaign); its current ikrar and pakta; the id of the employee's live signature (null if none); and
- * whether the campaign targets the employee. No row: no live session.
+ * campaign); the ids of its current ikrar and pakta (their texts never change under an id, so the
+ * caller keeps them: `templateVersions` in signing.service.ts); the id of the employee's live signature
+ * (null if none); and whether the campaign targets the employee. No row: no live session.
  */
 export async function findSigningStateBySession(db: DbOrTx, tokenHash: string, now: Date, campaignId: string) {
   const [row] = await signingStateQuery(db).execute({ tokenHash, now: now.toISOString(), campaignId });
@@ -245,8 +238,8 @@ const signingStateQuery = preparedPerDb((db) => {
       campaign: signingCampaignFields,
       eventName: electionEvent.name,
       tenant: { name: tenant.name, timezone: tenant.timezone },
-      ikrar: currentIkrar,
-      pakta: currentPakta,
+      ikrarId: currentIkrar.id,
+      paktaId: currentPakta.id,
       signatureId: pledgeSignature.id,
       isTargeted: isTargetedByJoinedCampaign,
     })

@@ -16,7 +16,7 @@ import { pangkatOf } from '../employees/employees.presenter.js';
 import type { EmployeeWithUnit } from '../employees/employees.repository.js';
 import type { TenantRow } from '../tenants/tenants.repository.js';
 import { canonicalPledgeText, fillTemplate, nameKey, sha256, undertakingsOf, type TextContext } from './pledge-text.js';
-import { findCampaign, findCurrentTemplates, findSigningStateBySession, findSignatureOf, insertSignatureOnceAudited, type CampaignRow, type SignatureRow, type SigningCampaign, type SigningEmployee, type TemplateRow } from './pledges.repository.js';
+import { findCampaign, findCurrentTemplates, findSigningStateBySession, findSignatureOf, findTemplates, insertSignatureOnceAudited, type CampaignRow, type SignatureRow, type SigningCampaign, type SigningEmployee, type TemplateRow } from './pledges.repository.js';
 
 /** What the identity block is made of. */
 type IdentitySource = Pick<EmployeeWithUnit, 'name' | 'idNumber' | 'idType' | 'golonganScheme' | 'golongan' | 'jabatanName' | 'unitName'>;
@@ -123,15 +123,40 @@ interface SigningState {
   isTargeted: boolean;
 }
 
+/**
+ * Template versions by id, kept per database. The text of a version never changes under its id (an
+ * edit always writes a new version: `editTemplate`), so the signing read selects only the current ids
+ * and the texts (~2.5 KB) are read from the database once per process instead of once per signature.
+ * Only `isCurrent` can change on a stored version; a version reached through the read is current.
+ */
+const templateVersions = new WeakMap<object, Map<string, TemplateRow>>();
+const TEMPLATE_VERSIONS_KEPT = 512;
+
+async function currentTemplates(deps: AppDeps, tenantId: string, ikrarId: string, paktaId: string): Promise<{ ikrar: TemplateRow; pakta: TemplateRow } | null> {
+  let kept = templateVersions.get(deps.db);
+  if (!kept) templateVersions.set(deps.db, (kept = new Map()));
+  const key = (id: string) => `${tenantId}:${id}`;
+  const missing = [ikrarId, paktaId].filter((id) => !kept.has(key(id)));
+  if (missing.length) {
+    if (kept.size + missing.length > TEMPLATE_VERSIONS_KEPT) kept.clear();
+    for (const row of await findTemplates(deps.db, tenantId, missing)) kept.set(key(row.id), row);
+  }
+  const ikrar = kept.get(key(ikrarId));
+  const pakta = kept.get(key(paktaId));
+  return ikrar && pakta ? { ikrar: { ...ikrar, isCurrent: true }, pakta: { ...pakta, isCurrent: true } } : null;
+}
+
 /** The read turned into the signing state, for the context `adoptSession` made of the same read. */
-function signingStateOf(ctx: RequestContext, read: SigningRead, campaignId: string): SigningState {
+async function signingStateOf(deps: AppDeps, ctx: RequestContext, read: SigningRead, campaignId: string): Promise<SigningState> {
   const employeeId = ownEmployeeId(ctx);
   const { employee, unitName } = read;
   if (!employee?.isActive || employee.id !== employeeId || unitName === null) throw new AppError('NOT_AN_EMPLOYEE');
-  if (!read.campaign || !read.tenant || !read.ikrar || !read.pakta || read.eventName === null) throw notFound({ campaignId });
+  if (!read.campaign || !read.tenant || !read.ikrarId || !read.paktaId || read.eventName === null) throw notFound({ campaignId });
+  const templates = await currentTemplates(deps, ctx.tenantId, read.ikrarId, read.paktaId);
+  if (!templates) throw notFound({ campaignId });
   return {
     employee: { ...employee, unitName },
-    c: { campaign: read.campaign, tenant: read.tenant, ikrar: read.ikrar, pakta: read.pakta, text: { instansi: read.tenant.name, pemilihan: read.eventName } },
+    c: { campaign: read.campaign, tenant: read.tenant, ...templates, text: { instansi: read.tenant.name, pemilihan: read.eventName } },
     signatureId: read.signatureId,
     isTargeted: read.isTargeted,
   };
@@ -144,7 +169,7 @@ async function liveSignatureOf(deps: AppDeps, ctx: RequestContext, state: Signin
 
 /** What the employee reads before signing, with their own signature if they already signed. */
 export async function getSigningView(deps: AppDeps, ctx: RequestContext, read: SigningRead, campaignId: string) {
-  const state = signingStateOf(ctx, read, campaignId);
+  const state = await signingStateOf(deps, ctx, read, campaignId);
   const { employee, c, isTargeted } = state;
   if (c.campaign.status === 'draft' || !isTargeted) throw new AppError('NOT_TARGETED');
   const filled = (t: TemplateRow) => ({ ...t, body: fillTemplate(t.body, c.text) });
@@ -186,14 +211,14 @@ function newSignatureRow(row: ReturnType<typeof signatureDraft> & { drawnSignatu
 }
 
 /**
- * Database round trips of a new signature: two. The read (`findSigningStateBySession`: the session,
+ * Database round trips of a new signature: two (three the first time a process meets a template version). The read (`findSigningStateBySession`: the session,
  * employee, campaign, event, tenant, current texts, existing signature, targeting), then one statement
  * writing the signature and its audit entry together (`insertSignatureOnceAudited`). The signed PDF is
  * not queued here: it is rendered on first download or by the PDF sweep (`pledges.jobs.ts`), so a
  * signing surge writes nothing else.
  */
 export async function signPledge(deps: AppDeps, ctx: RequestContext, read: SigningRead, campaignId: string, input: z.infer<typeof SignBody>): Promise<SignResult> {
-  const state = signingStateOf(ctx, read, campaignId);
+  const state = await signingStateOf(deps, ctx, read, campaignId);
   const { c, employee } = state;
   const existing = await liveSignatureOf(deps, ctx, state);
   if (existing) return { signature: existing, created: false, presentation: presentationOf(c, existing) }; // signing twice is idempotent

@@ -13,7 +13,7 @@ interface Props {
   canWrite: boolean;
 }
 
-/** Edits the ikrar or pakta text (PUT …/templates/:kind); a new version once signatures exist. */
+/** Edits the ikrar or pakta text (PUT …/templates/:kind); every saved change is a new version. */
 export function TemplateEditor({ campaignId, template, canWrite }: Props) {
   const { t } = useTranslation();
   const save = useSaveTemplate(campaignId, template.kind);
