@@ -40,6 +40,20 @@ describe('PDF pool', () => {
     expect(textOf(a).replace(/\s+/g, ' ')).toBe(textOf(local).replace(/\s+/g, ' '));
   });
 
+  it('renders the other plain-data documents on a worker too (receipt, berita acara)', async () => {
+    const receipt = { instansi: 'Pemerintah Kabupaten Contoh', address: null, number: 'LP-2026-ABCD', key: 'K7QX-2M9P-4RTW-8ZNB-5HJD', receivedOn: '2026-11-25', portalUrl: 'https://netra.example/lapor/tanda-terima' };
+    const [remote, local] = [await pool.render('receipt', receipt), await createPdfRenderer(0).render('receipt', receipt)];
+    expect(textOf(remote)).toContain('LP-2026-ABCD');
+    expect(textOf(remote).replace(/\s+/g, ' ')).toBe(textOf(local).replace(/\s+/g, ' '));
+    const ba = await pool.render('beritaAcara', {
+      instansi: 'Pemerintah Kabupaten Contoh', address: null, unitName: 'Kecamatan Sukamaju', eventName: 'Pilkada 2026', number: '800/001/BA-NETRA/2026', heldOn: '2026-11-20',
+      place: 'Aula Kecamatan', leaderName: 'Camat Sukamaju', readerName: 'Sekretaris Camat', witnesses: ['Panwascam Sukamaju'], notes: null, signingPlace: 'Contoh', dateText: '20 November 2026',
+      attendance: [{ name: 'Siti Aminah', idNumber: '198001012005012001', jabatanName: 'Analis', status: 'hadir' }],
+    });
+    expect(textOf(ba)).toContain('800/001/BA-NETRA/2026');
+    expect(textOf(ba)).toContain('Siti Aminah');
+  });
+
   it('answers a failing render with its error and keeps serving the next ones', async () => {
     await expect(pool.render('pledge', { ...input, identity: null } as unknown as PledgePdfInput)).rejects.toThrow(/PDF worker/);
     const next = await pool.render('pledge', input);

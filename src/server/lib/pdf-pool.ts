@@ -31,7 +31,7 @@ export const defaultPdfWorkers = () => Math.max(1, Math.min(4, cpus().length - 1
 
 export function createPdfRenderer(size: number): PdfRenderer {
   if (size <= 0) {
-    return { render: (kind, input) => PDF_RENDERERS[kind](input), close: async () => {} };
+    return { render: (kind, input) => (PDF_RENDERERS[kind] as (input: PdfInput<typeof kind>) => Promise<Buffer>)(input), close: async () => {} };
   }
   const slots: Slot[] = [];
   let nextId = 0;

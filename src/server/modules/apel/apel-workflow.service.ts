@@ -15,7 +15,6 @@ import { findStoredFile, insertStoredFile } from '../pledges/pledges.repository.
 import { listAttendance, listPhotos, lockApelReport, nextBeritaAcaraSeq, updateApelReportRow } from './apel.repository.js';
 import { countsFrom } from './apel.presenter.js';
 import { assertEditable, checkHeldOn, getReport, loadCampaignWindow, loadReportForActor, STATUS_LABEL } from './apel.service.js';
-import { renderBeritaAcaraPdf } from './berita-acara.pdf.js';
 
 /** The NIP column shows only ASN numbers: a non-ASN's NIK is personal data the berita acara does not need. */
 const printedNumber = (idType: string, idNumber: string) => (idType === 'nip' || idType === 'ni_pppk' ? idNumber : null);
@@ -43,7 +42,7 @@ export async function submitReport(deps: AppDeps, ctx: RequestContext, id: strin
 
       const year = Number(today.slice(0, 4));
       const number = row.number ?? `800/${String(await nextBeritaAcaraSeq(tx, ctx.tenantId, year)).padStart(3, '0')}/BA-NETRA/${year}`;
-      const bytes = await renderBeritaAcaraPdf({
+      const bytes = await deps.pdf.render('beritaAcara', {
         instansi: window.tenant.name,
         address: window.tenant.address,
         unitName: report.unitName,

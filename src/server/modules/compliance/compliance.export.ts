@@ -1,25 +1,13 @@
 /** XLSX exports of a campaign: compliance per unit, and the signatures themselves (streamed). */
 import ExcelJS from 'exceljs';
 import { PassThrough } from 'node:stream';
-import type { ApelStatus, ComplianceUnitView } from '../../../shared/contracts/compliance.contract.js';
+import type { ComplianceUnitView } from '../../../shared/contracts/compliance.contract.js';
+import { APEL_STATUS_LABEL, overdueReason } from './compliance.labels.js';
 import { TIMEZONE_LABEL, type TenantTimezone } from '../../../shared/enums.js';
 import type { Db } from '../../db/client.js';
 import { iterateSignatures, templateVersions } from './compliance.repository.js';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-export const APEL_STATUS_LABEL: Record<ApelStatus, string> = {
-  belum: 'Belum lapor',
-  draft: 'Draf',
-  submitted: 'Diajukan',
-  accepted: 'Diterima',
-  returned: 'Dikembalikan',
-};
-
-/** Why a unit is late, in words, or "" when it is not. */
-export function overdueReason(u: Pick<ComplianceUnitView, 'apelOverdue' | 'signingOverdue'>): string {
-  return [u.apelOverdue ? 'laporan apel' : '', u.signingOverdue ? 'penandatanganan' : ''].filter(Boolean).join(', ');
-}
 
 /** Streams rows through exceljs's streaming writer (constant memory) and surfaces failures on the stream. */
 function streamWorkbook(sheetName: string, columns: Partial<ExcelJS.Column>[], fill: (add: (row: Record<string, unknown>) => void) => Promise<void>): PassThrough {

@@ -17,7 +17,6 @@ import { findUnit } from '../units/units.repository.js';
 import { listUnitAggregates, listUnsignedPage } from './compliance.repository.js';
 import { exportComplianceXlsx, exportSignaturesXlsx } from './compliance.export.js';
 import { buildComplianceTree } from './compliance.tree.js';
-import { renderRecapPdf } from './recap.pdf.js';
 import { campaignScope, freshUnitStats } from '../unit-stats/unit-stats.service.js';
 
 export interface CampaignScope {
@@ -117,7 +116,7 @@ export async function renderRecap(deps: AppDeps, ctx: RequestContext, campaignId
   const s = await resolveCampaignScope(deps.db, ctx, 'compliance.read', campaignId, unitId);
   const now = new Date();
   const { today, units } = await computeTree(deps.db, s, now, { exact: true });
-  const bytes = await renderRecapPdf({
+  const bytes = await deps.pdf.render('complianceRecap', {
     instansi: s.tenant.name,
     address: s.tenant.address,
     campaignName: s.campaign.name,

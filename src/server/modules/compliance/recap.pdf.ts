@@ -6,7 +6,7 @@
 import type { Content, TableCell } from 'pdfmake/interfaces';
 import type { ComplianceUnitView } from '../../../shared/contracts/compliance.contract.js';
 import { letterhead, renderPdf } from '../../lib/pdf.js';
-import { APEL_STATUS_LABEL, overdueReason } from './compliance.export.js';
+import { APEL_STATUS_LABEL, overdueReason } from './compliance.labels.js';
 
 export interface RecapInput {
   instansi: string;

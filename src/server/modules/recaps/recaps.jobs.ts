@@ -20,7 +20,6 @@ import { findEvent, listEvents } from '../elections/elections.repository.js';
 import { getCaseInsights } from '../insights/case-insights.service.js';
 import { renderCaseInsightsXlsx, XLSX_TYPE } from '../insights/insights.export.js';
 import { findTenantById, listActiveTenants } from '../tenants/tenants.repository.js';
-import { renderCaseRecapPdf } from './case-recap.pdf.js';
 import { isoWeekLabel, lastCompletedWeek, overlapsCampaign } from './recap-schedule.js';
 import { claimNotification, findRecap, findRecapSetting, insertScheduledRecap, insertStoredFileRow, updateRecap, type RecapRow } from './recaps.repository.js';
 
@@ -66,7 +65,7 @@ async function renderFiles(deps: AppDeps, ctx: RequestContext, row: RecapRow, pr
   await progress(40);
   const settings = await getCaseSettings(deps.db, ctx.tenantId);
   const isWeekly = row.kind === 'bupati_weekly';
-  const pdfBytes = await renderCaseRecapPdf({
+  const pdfBytes = await deps.pdf.render('caseRecap', {
     variant: row.kind,
     instansi: tenant.name,
     address: tenant.address,

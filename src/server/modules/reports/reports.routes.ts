@@ -15,7 +15,6 @@ import { contextOf } from '../../http/session.js';
 import { submitInternalReport, submitPublicReport } from './intake.service.js';
 import { parseReportField, readReportUpload } from './multipart.js';
 import { RECEIPT_COOKIE, RECEIPT_SESSION_MINUTES, receiptPortalUrl } from './receipt.js';
-import { renderReceiptPdf } from './receipt.pdf.js';
 import { addEvidenceAsReporter, checkReceipt, getReceiptView, loginWithReceipt, replyAsReporter, requireReceiptSession } from './reporter.service.js';
 import { inboxRoutes } from './inbox.routes.js';
 import { createReportKit, type ReportKit } from './reports.kit.js';
@@ -60,7 +59,7 @@ export function reportRoutes(deps: AppDeps, kit: ReportKit) {
     r.post('/public/reports/receipt.pdf', { ...QUIET, schema: { tags, summary: 'Unduh tanda terima (nomor + kunci dikirim di badan permintaan, tidak disimpan)', body: ReceiptCredentials } }, async (request, reply) => {
       const found = await checkReceipt(kit, deps, request.body.tenant, request.body.number, request.body.key, request.ip);
       const tenant = (await findTenantById(deps.db, found.tenantId))!;
-      const bytes = await renderReceiptPdf({ instansi: tenant.name, address: null, number: found.number, key: request.body.key.toUpperCase(), receivedOn: found.receivedOn, portalUrl: receiptPortalUrl(deps.config.PUBLIC_URL) });
+      const bytes = await deps.pdf.render('receipt', { instansi: tenant.name, address: null, number: found.number, key: request.body.key.toUpperCase(), receivedOn: found.receivedOn, portalUrl: receiptPortalUrl(deps.config.PUBLIC_URL) });
       return reply.header('content-type', 'application/pdf').header('content-disposition', `attachment; filename="tanda-terima-${found.number}.pdf"`).header('x-content-type-options', 'nosniff').send(bytes);
     });
 
