@@ -30,7 +30,7 @@ function vitest(label, projects, report) {
 mkdirSync('test-results', { recursive: true });
 if (!run('tsc --noEmit (strict)', 'npx', ['tsc', '--noEmit', '-p', '.'])) totals.failed++;
 if (!run('skema vs migrasi (drift)', 'node', ['scripts/check-migrations.mjs'])) totals.failed++;
-if (!run('build web', 'npx', ['vite', 'build', '--logLevel', 'warn'])) totals.failed++;
+if (!run('build web', 'npx', ['vite', 'build', '--logLevel', 'warn'], { NODE_ENV: 'production' })) totals.failed++;
 
 const integration = ['unit', 'integration-pglite', ...(process.env.TEST_DATABASE_URL ? ['integration-postgres'] : [])];
 if (!process.env.TEST_DATABASE_URL) console.log('\n(TEST_DATABASE_URL tidak diisi: tes integrasi hanya pada PGlite.)');

@@ -35,6 +35,9 @@ const long = (tag: string) =>
   `"><script>window.__xss=(window.__xss||0)+1</script> '-alert(3)-' {{constructor.constructor('window.__xss=(window.__xss||0)+1')()}} ` +
   `[tautan](javascript:window.__xss=1) <a href="javascript:window.__xss=1">klik</a> <iframe srcdoc="<script>parent.__xss=1</script>"></iframe>`;
 
+/** For ikrar/pakta texts: the same payload without the `{{…}}` injection, which a template refuses as an unknown placeholder (asserted below). */
+const templateText = (tag: string) => long(tag).replace(/\{\{[^}]*\}\}/g, '');
+
 /** A fetch client with a cookie jar that sends the CSRF token like the web app. */
 class Api {
   readonly jar = new Map<string, { value: string; path: string }>();
@@ -182,10 +185,12 @@ describe.skipIf(SKIP_E2E)('stored XSS: every user-filled field on every screen t
       contests: [{ kind: 'bupati_walikota', name: use('contestName', short), penetapanCalonOn: isoDay(-7) }],
     });
     const campaign = await admin.ok('POST', '/api/campaigns', { eventId: election.id, name: use('campaignName', short), signDeadline: isoDay(10), signingPlace: use('signingPlace', short), apelReportDeadline: isoDay(7), apelUnitTypes: ['dinas', 'badan', 'sekolah', 'uptd'] });
-    await admin.ok('PUT', `/api/campaigns/${campaign.id}/templates/ikrar`, { title: use('ikrarTitle', short), body: `Kami berikrar dalam {{pemilihan}}: ${use('ikrarBody')}` });
+    const injected = await admin.call('PUT', `/api/campaigns/${campaign.id}/templates/ikrar`, { title: 'Ikrar', body: `Kami berikrar dalam {{pemilihan}}: ${long('ikrarBody')}` });
+    expect(injected.status).toBe(400); // {{constructor…}} is not a placeholder: refused, never stored
+    await admin.ok('PUT', `/api/campaigns/${campaign.id}/templates/ikrar`, { title: use('ikrarTitle', short), body: `Kami berikrar dalam {{pemilihan}}: ${use('ikrarBody', templateText)}` });
     await admin.ok('PUT', `/api/campaigns/${campaign.id}/templates/pakta`, {
       title: use('paktaTitle', short),
-      body: `Dalam rangka {{pemilihan}}, dengan ini saya menyatakan:\n- ${use('paktaBody')}\n- Tidak memihak peserta pemilihan mana pun.`,
+      body: `Dalam rangka {{pemilihan}}, dengan ini saya menyatakan:\n- ${use('paktaBody', templateText)}\n- Tidak memihak peserta pemilihan mana pun.`,
     });
     await admin.ok('PATCH', `/api/campaigns/${campaign.id}`, { status: 'open' });
 

@@ -21,7 +21,8 @@ export const ADMIN_USERNAME = 'admin.bkpsdm';
 /** Builds dist/web when it is missing: the server only serves the SPA when it exists. */
 export function ensureWebBuilt(): void {
   if (existsSync(join(ROOT, 'dist', 'web', 'index.html'))) return;
-  const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  // NODE_ENV=production: vitest sets NODE_ENV=test, which would build React's development runtime.
+  const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
   if (result.status !== 0 || !existsSync(join(ROOT, 'dist', 'web', 'index.html'))) {
     throw new Error(`vite build gagal (status ${result.status ?? result.signal}); dist/web/index.html tidak ada.`);
   }

@@ -36,6 +36,10 @@ describe(`staff sign-in, sessions and CSRF on ${TEST_DB}`, () => {
     const locked = await client.post('/api/auth/login', { username: 'inspektorat', password: 'Netra-Demo-2026!' });
     expect(locked.status).toBe(423);
     expect(locked.body.error.code).toBe('ACCOUNT_LOCKED');
+    // Says how long: the lock of the test config, in whole minutes, and until when.
+    expect(locked.body.error.message).toMatch(/Coba lagi dalam \d+ menit\.$/);
+    expect(locked.body.error.details).toMatchObject({ lockedUntil: expect.any(String), minutes: expect.any(Number) });
+    expect(locked.body.error.message).toContain(`${locked.body.error.details.minutes} menit`);
     const admin = new TestClient(t);
     await admin.login('admin.bkpsdm');
     const audit = await admin.get('/api/audit?pageSize=50');

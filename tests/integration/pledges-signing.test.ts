@@ -172,6 +172,26 @@ describe(`signing the ikrar and pakta on ${TEST_DB}`, () => {
     expect(versions).toEqual([{ version: 2, is_current: true }, { version: 1, is_current: false }]);
   });
 
+  it('refuses a text with an unknown placeholder or a pakta with nothing to tick, and writes no version', async () => {
+    const c = await createOpenCampaign(admin, { name: 'Teks rusak' });
+    const broken = await admin.request({ method: 'PUT', url: `/api/campaigns/${c.id}/templates/pakta`, payload: { title: 'PAKTA INTEGRITAS', body: 'Dalam rangka {{pemilihn}}, saya menyatakan netral.' } });
+    expect(broken.status).toBe(400);
+    expect(broken.body.error.code).toBe('VALIDATION_FAILED');
+    expect(broken.body.error.details.body).toContain('{{pemilihn}}');
+    expect(broken.body.error.details.undertakings).toContain('"-"');
+    const stray = await admin.request({ method: 'PUT', url: `/api/campaigns/${c.id}/templates/ikrar`, payload: { title: 'IKRAR', body: 'Kami ASN {{instansi berikrar untuk tetap netral dalam {{pemilihan}}.' } });
+    expect(stray.status).toBe(400);
+    expect(stray.body.error.details.body).toMatch(/tidak lengkap/);
+    const current = (await admin.get(`/api/campaigns/${c.id}`)).body;
+    expect(current.pakta).toMatchObject({ id: c.pakta.id, version: 1 });
+    expect(current.ikrar).toMatchObject({ id: c.ikrar.id, version: 1 });
+    const spaced = await admin.request({ method: 'PUT', url: `/api/campaigns/${c.id}/templates/pakta`, payload: { title: 'PAKTA INTEGRITAS', body: 'Dalam rangka {{pemilihan}} di {{ instansi }}, saya menyatakan:\n- Netral.' } });
+    expect(spaced.body.error.details.body).toContain('{{ instansi }}'); // it would reach signers unfilled
+    const fine = await admin.request({ method: 'PUT', url: `/api/campaigns/${c.id}/templates/pakta`, payload: { title: 'PAKTA INTEGRITAS', body: 'Dalam rangka {{pemilihan}} di {{instansi}}, saya menyatakan:\n- Netral.' } });
+    expect(fine.status).toBe(200);
+    expect(fine.body.version).toBe(2);
+  });
+
   it('refuses a wrong typed name, missing undertakings, and leaves nothing behind', async () => {
     const e = employees[4]!;
     const c = await employeeClient(e);

@@ -44,15 +44,19 @@ function anonymousContext(tenantId: string, label: string, requestId: string): R
   return { tenantId, requestId, actor: { userId: null, label, roles: [], scopeUnitId: null, scopeUnitPath: null, employeeId: null } };
 }
 
-async function assertNotLocked(deps: AppDeps, tenantId: string, key: string): Promise<void> {
-  const throttle = await findThrottle(deps.db, tenantId, key);
-  if (throttle?.lockedUntil && throttle.lockedUntil > new Date()) {
-    throw new AppError('ACCOUNT_LOCKED', { lockedUntil: throttle.lockedUntil.toISOString() });
-  }
+/** The lock-out refusal, saying how long it lasts: "try again later" leaves a locked-out employee guessing. */
+function lockedOut(lockedUntil: Date): AppError {
+  const minutes = Math.max(1, Math.ceil((lockedUntil.getTime() - Date.now()) / 60_000));
+  return new AppError('ACCOUNT_LOCKED', { lockedUntil: lockedUntil.toISOString(), minutes }, `Akun dikunci sementara karena terlalu banyak percobaan gagal. Coba lagi dalam ${minutes} menit.`);
 }
 
-/** Counts a failed attempt (audited); the attempt that reaches the limit locks the key. */
-async function registerFailure(deps: AppDeps, ctx: RequestContext, key: string, action: string): Promise<boolean> {
+async function assertNotLocked(deps: AppDeps, tenantId: string, key: string): Promise<void> {
+  const throttle = await findThrottle(deps.db, tenantId, key);
+  if (throttle?.lockedUntil && throttle.lockedUntil > new Date()) throw lockedOut(throttle.lockedUntil);
+}
+
+/** Counts a failed attempt (audited); the attempt that reaches the limit locks the key and returns until when. */
+async function registerFailure(deps: AppDeps, ctx: RequestContext, key: string, action: string): Promise<Date | null> {
   return deps.db.transaction(async (tx) => {
     const current = await findThrottle(tx, ctx.tenantId, key);
     const failures = (current?.lockedUntil && current.lockedUntil > new Date() ? 0 : (current?.failures ?? 0)) + 1;
@@ -61,7 +65,7 @@ async function registerFailure(deps: AppDeps, ctx: RequestContext, key: string, 
     await saveThrottle(tx, { tenantId: ctx.tenantId, key, failures: locks ? 0 : failures, lockedUntil });
     await recordAudit(tx, ctx, { action, entityType: 'auth', entityId: key, after: { failures } });
     if (locks) await recordAudit(tx, ctx, { action: 'auth.lockout', entityType: 'auth', entityId: key, after: { lockedUntil } });
-    return locks;
+    return lockedUntil;
   });
 }
 
@@ -98,7 +102,7 @@ export async function signInWithPassword(deps: AppDeps, requestId: string, input
   const passwordOk = (await deps.passwords.verify(stored, input.password)) && !!user?.isActive && !!user.passwordHash;
   if (!passwordOk || !user) {
     const locked = await registerFailure(deps, ctx, key, 'auth.login.failed');
-    throw new AppError(locked ? 'ACCOUNT_LOCKED' : 'INVALID_CREDENTIALS');
+    throw locked ? lockedOut(locked) : new AppError('INVALID_CREDENTIALS');
   }
   if (user.totpSecret) {
     if (!input.totp) throw new AppError('TOTP_REQUIRED');
@@ -109,7 +113,7 @@ export async function signInWithPassword(deps: AppDeps, requestId: string, input
     const step = result.valid && 'timeStep' in result ? result.timeStep : null;
     if (step === null || !(await claimTotpStep(deps.db, tenant.id, user.id, step))) {
       const locked = await registerFailure(deps, ctx, key, 'auth.totp.failed');
-      throw new AppError(locked ? 'ACCOUNT_LOCKED' : 'TOTP_INVALID');
+      throw locked ? lockedOut(locked) : new AppError('TOTP_INVALID');
     }
   }
   await clearThrottle(deps.db, tenant.id, key);
@@ -162,7 +166,7 @@ export async function verifyOtp(deps: AppDeps, requestId: string, input: z.infer
   if (!found || !otp || !safeEqual(otp.codeHash, sha256Hex(`${otp.id}:${input.code}`))) {
     if (otp) await updateOtp(deps.db, tenant.id, otp.id, otp.attempts + 1 >= OTP_MAX_ATTEMPTS ? { attempts: otp.attempts + 1, consumedAt: new Date() } : { attempts: otp.attempts + 1 });
     const locked = await registerFailure(deps, ctx, key, 'auth.otp.failed');
-    throw new AppError(locked ? 'ACCOUNT_LOCKED' : 'OTP_INVALID');
+    throw locked ? lockedOut(locked) : new AppError('OTP_INVALID');
   }
   const user = await deps.db.transaction(async (tx) => {
     await updateOtp(tx, tenant.id, otp.id, { consumedAt: new Date() });

@@ -7,7 +7,7 @@ import { requireScope } from '../../lib/policy.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { findEvent } from '../elections/elections.repository.js';
 import { findUnit } from '../units/units.repository.js';
-import { DEFAULT_IKRAR, DEFAULT_PAKTA } from './pledge-text.js';
+import { DEFAULT_IKRAR, DEFAULT_PAKTA, templateProblems } from './pledge-text.js';
 import {
   countTargetAndSigned,
   findCampaign,
@@ -108,6 +108,8 @@ export async function updateCampaign(db: Db, ctx: RequestContext, id: string, in
 export async function editTemplate(db: Db, ctx: RequestContext, campaignId: string, kind: 'ikrar' | 'pakta', input: z.infer<typeof TemplateBody>) {
   requireScope(ctx.actor, 'campaign.write');
   await getCampaign(db, ctx, campaignId);
+  const problems = templateProblems(kind, input.body);
+  if (Object.keys(problems).length) throw new AppError('VALIDATION_FAILED', problems, Object.values(problems).join(' '));
   return db.transaction(async (tx) => {
     const current = (await findCurrentTemplates(tx, ctx.tenantId, campaignId))[kind];
     if (current.title === input.title && current.body === input.body) return presentTemplate(current);

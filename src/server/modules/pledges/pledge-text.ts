@@ -39,6 +39,25 @@ export function fillTemplate(body: string, ctx: TextContext): string {
   return body.replace(/\{\{(instansi|pemilihan)\}\}/g, (_, key: keyof TextContext) => ctx[key]);
 }
 
+/**
+ * What is wrong with an ikrar or pakta text before it is saved, in words for the admin (empty when
+ * nothing is): a misspelt placeholder would reach every signer as literal "{{…}}", and a pakta without
+ * "-" lines would leave the signer nothing to tick.
+ */
+export function templateProblems(kind: 'ikrar' | 'pakta', body: string): Record<string, string> {
+  const problems: Record<string, string> = {};
+  const unknown = [...body.matchAll(/\{\{([^{}]*)\}\}/g)].map((m) => m[1]!).filter((name) => name !== 'instansi' && name !== 'pemilihan');
+  const stray = body.replace(/\{\{([^{}]*)\}\}/g, '').match(/\{\{|\}\}/);
+  if (unknown.length || stray) {
+    const named = unknown.length ? `Penanda {{${[...new Set(unknown)].join('}}, {{')}}} tidak dikenal` : 'Ada penanda yang tidak lengkap';
+    problems.body = `${named}. Penanda yang dapat dipakai hanya {{instansi}} dan {{pemilihan}}.`;
+  }
+  if (kind === 'pakta' && undertakingsOf(body).length === 0) {
+    problems.undertakings = 'Pakta harus memuat minimal satu pernyataan: baris yang diawali tanda "-". Setiap pernyataan dicentang oleh pegawai.';
+  }
+  return problems;
+}
+
 /** The pakta's undertakings: its lines that start with "-" (each is ticked by the signer). */
 export function undertakingsOf(paktaBody: string): string[] {
   return paktaBody
