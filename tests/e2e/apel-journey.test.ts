@@ -27,7 +27,7 @@ const MOBILE = { width: 360, height: 740 };
 async function signIn(page: Page, base: string, username: string): Promise<void> {
   await page.goto(`${base}/login`);
   await page.getByLabel('Nama pengguna').fill(username);
-  await page.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
+  await page.getByLabel(/^Kata sandi/).fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Masuk', exact: true }).click();
   await page.waitForURL((url) => url.pathname === '/');
 }

@@ -65,7 +65,7 @@ describe.skipIf(SKIP_E2E)('perjalanan admin: masuk, impor CSV dengan baris salah
     watch(phone, 'mobile');
     await phone.goto(`${base}/login`);
     await phone.getByLabel('Nama pengguna').waitFor();
-    await phone.getByLabel('Kata sandi').waitFor();
+    await phone.getByLabel(/^Kata sandi/).waitFor();
     await phone.getByRole('button', { name: 'Masuk', exact: true }).waitFor();
     const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow, 'halaman masuk melebar melewati layar 360 px').toBeLessThanOrEqual(0);
@@ -79,7 +79,7 @@ describe.skipIf(SKIP_E2E)('perjalanan admin: masuk, impor CSV dengan baris salah
     watch(page, 'desktop');
     await page.goto(`${base}/login`);
     await page.getByLabel('Nama pengguna').fill(ADMIN_USERNAME);
-    await page.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
+    await page.getByLabel(/^Kata sandi/).fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Masuk', exact: true }).click();
     await page.waitForURL((url) => url.pathname === '/');
     await page.getByRole('heading', { name: /Selamat datang/ }).waitFor();

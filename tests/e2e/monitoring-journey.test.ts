@@ -38,7 +38,7 @@ describe.skipIf(SKIP_E2E)('perjalanan pengawasan media sosial: tangkap di ponsel
 
     await page.goto(`${base}/login`);
     await page.getByLabel('Nama pengguna').fill('satgas');
-    await page.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
+    await page.getByLabel(/^Kata sandi/).fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Masuk', exact: true }).click();
     await page.waitForURL((url) => url.pathname === '/');
 

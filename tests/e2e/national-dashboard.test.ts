@@ -11,7 +11,7 @@ import { DEMO_PASSWORD, SKIP_E2E, screenshot, useJourney } from './support';
 async function signIn(page: Page, base: string, username: string): Promise<void> {
   await page.goto(`${base}/login`);
   await page.getByLabel('Nama pengguna').fill(username);
-  await page.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
+  await page.getByLabel(/^Kata sandi/).fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Masuk', exact: true }).click();
   await page.waitForURL((url) => url.pathname === '/');
 }

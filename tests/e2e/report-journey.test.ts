@@ -87,7 +87,7 @@ describe.skipIf(SKIP_E2E)('perjalanan pelapor: laporan anonim di ponsel, tanda t
     expect(number).toMatch(/^LP-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
     expect(key).toMatch(/^([0-9A-Z]{4}-){4}[0-9A-Z]{4}$/);
     expect(await receipt.innerText()).toContain('Simpan kunci ini sekarang');
-    await receipt.getByRole('button', { name: 'Unduh bukti (PDF)' }).waitFor();
+    await receipt.getByRole('button', { name: 'Unduh tanda terima (PDF)' }).waitFor();
     await noHorizontalOverflow(citizen, 'tanda terima');
     await screenshot(citizen, 'report-04-receipt.png');
 
@@ -98,7 +98,7 @@ describe.skipIf(SKIP_E2E)('perjalanan pelapor: laporan anonim di ponsel, tanda t
     watch(satgas, 'satgas');
     await satgas.goto(`${base}/login`);
     await satgas.getByLabel('Nama pengguna').fill('satgas');
-    await satgas.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
+    await satgas.getByLabel(/^Kata sandi/).fill(DEMO_PASSWORD);
     await satgas.getByRole('button', { name: 'Masuk', exact: true }).click();
     await satgas.waitForURL((url) => url.pathname === '/');
     await satgas.getByRole('link', { name: 'Pengaduan' }).click();

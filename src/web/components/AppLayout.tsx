@@ -35,19 +35,20 @@ export default function AppLayout() {
     >
       <AppShell.Header>
         <Group h="100%" px="sm" justify="space-between" wrap="nowrap">
-          <Group gap="xs" wrap="nowrap">
+          <Group gap="xs" wrap="nowrap" miw={0} style={{ overflow: 'hidden' }}>
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.menu')} />
             <Box component={Link} to="/" style={{ textDecoration: 'none', color: 'inherit' }}>
               <Brand />
             </Box>
           </Group>
-          <Group gap={4} wrap="nowrap">
+          <Group gap={0} wrap="nowrap" style={{ flexShrink: 0 }}>
             <NotificationBell />
-            <LanguageSwitch />
+            <LanguageSwitch compact />
             <Menu position="bottom-end" withinPortal>
               <Menu.Target>
-                <Button variant="subtle" size="compact-sm" rightSection={<IconChevronDown size={14} />}>
-                  <Text size="sm" truncate maw={{ base: 90, xs: 180 }}>
+                <Button variant="subtle" size="compact-sm" px={4} rightSection={<IconChevronDown size={14} />}
+                  title={user?.displayName}>
+                  <Text size="sm" truncate="end" maw={{ base: 64, xs: 180 }}>
                     {user?.displayName}
                   </Text>
                 </Button>

@@ -13,7 +13,7 @@ export function Brand() {
         <Text fw={700} size="lg" lh={1.1}>
           {t('app.name')}
         </Text>
-        <Text size="xs" c="dimmed" lh={1.1}>
+        <Text size="xs" c="dimmed" lh={1.1} visibleFrom="xs">
           {t('app.subtitle')}
         </Text>
       </Stack>

@@ -11,7 +11,7 @@ function Field({ label, value }: { label: string; value: React.ReactNode }) {
       <Text size="xs" c="dimmed">
         {label}
       </Text>
-      <Text size="sm" fw={500} style={{ wordBreak: 'break-word' }}>
+      <Text component="div" size="sm" fw={500} style={{ wordBreak: 'break-word' }}>
         {value ?? '—'}
       </Text>
     </div>

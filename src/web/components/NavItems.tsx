@@ -33,7 +33,7 @@ import {
 } from '@tabler/icons-react';
 import { Link, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useAuth, type Permission } from './auth';
+import { isEmployeeOnly, useAuth, type Permission } from './auth';
 import { useNationalScope } from '../api/national';
 
 interface Item {
@@ -55,7 +55,8 @@ export function NavItems({ onNavigate }: { onNavigate: () => void }) {
   const items: Item[] = [
     { to: '/', label: t('nav.home'), icon: IconHome },
     { to: '/units', label: t('nav.units'), icon: IconHierarchy2, permission: 'unit.read', group: 'data' },
-    { to: '/employees', label: t('nav.employees'), icon: IconUsers, permission: 'employee.read', group: 'data' },
+    // employee.read is also granted to pegawai for their own record ('self'); the list is for staff only.
+    { to: '/employees', label: t('nav.employees'), icon: IconUsers, permission: 'employee.read', show: !isEmployeeOnly(session), group: 'data' },
     { to: '/import', label: t('nav.import'), icon: IconFileImport, permission: 'employee.import', group: 'data' },
     { to: '/koreksi-data', label: t('nav.corrections'), icon: IconUserExclamation, permission: 'employee.write', group: 'data' },
     { to: '/pemilihan', label: t('nav.elections'), icon: IconCalendarEvent, permission: 'election.read', group: 'neutrality' },

@@ -15,7 +15,7 @@ export const en: Messages = {
   app: { name: 'Netra', subtitle: 'Civil servant neutrality', loading: 'Loading…' },
   common: {
     save: 'Save', cancel: 'Cancel', close: 'Close', refresh: 'Refresh', back: 'Back',
-    yes: 'Yes', no: 'No', copy: 'Copy', copied: 'Copied', none: '—', all: 'All', saved: 'Changes saved.',
+    yes: 'Yes', no: 'No', copy: 'Copy', copied: 'Copied', togglePassword: 'Show/hide password', none: '—', all: 'All', saved: 'Changes saved.',
     total: 'Total: {{formatted}}', page: 'Page', errorTitle: 'Something went wrong', active: 'Active', inactive: 'Inactive',
     dataAsOf: 'Data as of {{time}}', dataAsOfHint: 'Per-unit figures are recomputed every minute when something changed (at once for a small agency); the list of employees who have not signed is always live.',
   },

@@ -14,7 +14,7 @@ export const id = {
   app: { name: 'Netra', subtitle: 'Netralitas ASN', loading: 'Memuat…' },
   common: {
     save: 'Simpan', cancel: 'Batal', close: 'Tutup', refresh: 'Muat ulang', back: 'Kembali',
-    yes: 'Ya', no: 'Tidak', copy: 'Salin', copied: 'Tersalin', none: '—', all: 'Semua', saved: 'Perubahan tersimpan.',
+    yes: 'Ya', no: 'Tidak', copy: 'Salin', copied: 'Tersalin', togglePassword: 'Tampilkan/sembunyikan kata sandi', none: '—', all: 'Semua', saved: 'Perubahan tersimpan.',
     total: 'Total: {{formatted}}', page: 'Halaman', errorTitle: 'Terjadi kesalahan', active: 'Aktif', inactive: 'Nonaktif',
     dataAsOf: 'Data per {{time}}', dataAsOfHint: 'Angka per unit dihitung ulang setiap menit bila ada perubahan (seketika untuk instansi kecil); daftar pegawai yang belum menandatangani selalu terkini.',
   },
@@ -37,7 +37,7 @@ export const id = {
     username: 'Nama pengguna', password: 'Kata sandi', totp: 'Kode autentikator (TOTP)',
     totpHint: 'Buka aplikasi autentikator dan masukkan 6 digit kode.', submit: 'Masuk',
     idNumber: 'NIP / NI PPPK / NIK', sendCode: 'Kirim kode', code: 'Kode sekali pakai',
-    codeHint: 'Masukkan 6 digit kode yang dikirim ke email Anda.', changeId: 'Ganti nomor',
+    codeHint: 'Masukkan 6 digit kode yang dikirim ke e-mail Anda.', changeId: 'Ganti nomor',
     resend: 'Kirim ulang kode', devOutboxHint: 'Mode demo: kode dapat dibaca di Kotak keluar (dev).',
   },
   home: {

@@ -4,7 +4,7 @@ import { CAPTURE_ACT_LABELS, PLATFORM_LABELS } from '../../shared/contracts/moni
 export const monitoringId = {
   monitoring: {
     backToQueue: 'Kembali ke antrean',
-    nav: { queue: 'Antrean tinjauan medsos', capture: 'Tangkap unggahan', import: 'Impor unggahan', watchlist: 'Watchlist pemilihan', accounts: 'Akun medsos pegawai' },
+    nav: { queue: 'Antrean tinjauan medsos', capture: 'Tangkap unggahan', import: 'Impor unggahan', watchlist: 'Daftar pantau pemilihan', accounts: 'Akun medsos pegawai' },
     platform: { ...PLATFORM_LABELS },
     actKind: { ...CAPTURE_ACT_LABELS },
     status: { pending: 'Belum ditinjau', relevant: 'Relevan', not_relevant: 'Tidak relevan', duplicate: 'Duplikat', all: 'Semua' },
@@ -56,7 +56,7 @@ export const monitoringId = {
       revisions: 'Riwayat revisi', originalRevision: 'Tangkapan asli', revision: 'Revisi {{n}}', scoreWas: 'skor {{score}}',
     },
     watchlist: {
-      title: 'Watchlist pemilihan',
+      title: 'Daftar pantau pemilihan',
       intro: 'Daftar pasangan calon, nama panggilan, singkatan, partai, slogan, tagar, akun kampanye dan klaim hoaks yang dipakai penyaring. Setiap penyimpanan menjadi versi baru; versi lama tetap tersimpan agar skor dapat diulang.',
       wholeEvent: 'Seluruh pemilihan', current: 'Versi {{version}} ({{pairs}} pasangan) — disimpan {{date}} oleh {{by}}', none: 'Belum ada watchlist untuk pemilihan ini.',
       warnings: 'Perhatian', download: 'Unduh JSON', upload: 'Impor JSON', format: 'Format JSON netra.watchlist/v1: lihat docs/MONITORING.md.',

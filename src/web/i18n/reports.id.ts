@@ -77,7 +77,7 @@ export const reportsId = {
       title: 'Laporan diterima', number: 'Nomor laporan', key: 'Kunci tanda terima',
       keyWarning: 'Simpan kunci ini sekarang — kunci hanya ditampilkan sekali',
       keyHint: 'Dengan nomor dan kunci ini Anda dapat melihat status, membaca pesan Satgas, menjawab dan menambah bukti. Kunci tidak dapat dipulihkan jika hilang.',
-      copyNumber: 'Salin nomor', copyKey: 'Salin kunci', pdf: 'Unduh bukti (PDF)', receivedOn: 'Diterima {{date}}',
+      copyNumber: 'Salin nomor', copyKey: 'Salin kunci', pdf: 'Unduh tanda terima (PDF)', receivedOn: 'Diterima {{date}}',
       warningsTitle: 'Catatan dari sistem', open: 'Buka halaman cek laporan', another: 'Buat laporan lain',
     },
     pow: { failed: 'Pemeriksaan anti-spam gagal. Coba lagi.' },

@@ -51,6 +51,7 @@ export function StaffLoginForm({ tenant, onSuccess }: Props) {
           value={password}
           onChange={(e) => setPassword(e.currentTarget.value)}
           autoComplete="current-password"
+          visibilityToggleButtonProps={{ 'aria-label': t('common.togglePassword') }}
           required
         />
         {needTotp ? (

@@ -91,6 +91,7 @@ export function TenantCreateForm({ onCreated, onCancel }: { onCreated: (t: Tenan
           onChange={(e) => setEmail(e.currentTarget.value)} />
         <PasswordInput label={t('tenants.password')} description={t('tenants.passwordHint')} value={password} required
           autoComplete="new-password" error={errors['admin.password'] ?? errors.password}
+          visibilityToggleButtonProps={{ 'aria-label': t('common.togglePassword') }}
           onChange={(e) => setPassword(e.currentTarget.value)} />
         <Group justify="flex-end" gap="xs">
           <Button variant="default" onClick={onCancel}>{t('common.cancel')}</Button>

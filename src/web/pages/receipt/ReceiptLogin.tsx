@@ -50,7 +50,6 @@ export function ReceiptLogin() {
         {wrongKey ? (
           <Alert color="red" variant="light" role="alert" data-testid="receipt-wrong">
             <Text size="sm">{t('receiptPortal.wrongKey')}</Text>
-            <Text size="xs" c="dimmed">{(error as ApiError).message}</Text>
           </Alert>
         ) : (
           <ErrorAlert error={error} />

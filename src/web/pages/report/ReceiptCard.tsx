@@ -41,7 +41,9 @@ export function ReceiptCard({ result, tenant, onAnother }: { result: SubmitResul
         </Alert>
         <div>
           <Text size="sm" fw={600}>{t('reports.receipt.key')}</Text>
-          <Text fz={26} fw={700} style={mono} data-testid="receipt-key" aria-label={result.receiptKey.split('').join(' ')}>{result.receiptKey}</Text>
+          <Text fz={26} fw={700} style={mono} data-testid="receipt-key" aria-label={result.receiptKey.split('').join(' ')}>
+            <KeyGroups value={result.receiptKey} />
+          </Text>
           <Copy value={result.receiptKey} label={t('reports.receipt.copyKey')} wide />
         </div>
         <Button size="md" variant="light" leftSection={<IconDownload size={18} />} onClick={() => void download()} loading={downloading}>
@@ -61,6 +63,20 @@ export function ReceiptCard({ result, tenant, onAnother }: { result: SubmitResul
         </Group>
       </Stack>
     </Card>
+  );
+}
+
+/** The key in its 4-character groups: a line may break only between groups ("0Y19-" | "XN84-"), never inside one; the text stays one string when selected. */
+function KeyGroups({ value }: { value: string }) {
+  const groups = value.split('-');
+  return (
+    <>
+      {groups.map((g, i) => (
+        <span key={i} style={{ display: 'inline-block', whiteSpace: 'nowrap' }}>
+          {i < groups.length - 1 ? `${g}-` : g}
+        </span>
+      ))}
+    </>
   );
 }
 
