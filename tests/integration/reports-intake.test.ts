@@ -38,7 +38,7 @@ describe(`pengaduan intake and receipt portal on ${TEST_DB}`, () => {
 
   it('takes an anonymous report with a photo and keeps no address, user agent or time of the reporter', async () => {
     const photo = await jpegWithExif();
-    const res = await submitReport(citizen, reportForm({ discoveredOn: '2020-01-01' }), [{ name: 'IMG_20260110_foto-pemilik.jpg', content: photo, type: 'image/jpeg' }], probe);
+    const res = await submitReport(citizen, reportForm({ discoveredOn: '2026-01-11' }), [{ name: 'IMG_20260110_foto-pemilik.jpg', content: photo, type: 'image/jpeg' }], probe);
     expect(res.status).toBe(201);
     expect(res.body.number).toMatch(/^LP-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
     expect(res.body.receiptKey).toMatch(/^([0-9A-HJKMNP-TV-Z]{4}-){4}[0-9A-HJKMNP-TV-Z]{4}$/);
@@ -166,6 +166,13 @@ describe(`pengaduan intake and receipt portal on ${TEST_DB}`, () => {
     const [row] = await sqlRows<{ description: string; place: string }>(t, `select description, place from report where number = '${res.body.number}'`);
     expect(row).toEqual({ description: `Uraian ${html}`, place: html });
   });
+  it('warns, without refusing, when the act is dated after the day it became known', async () => {
+    const res = await submitReport(citizen, reportForm({ actDate: '2026-01-10', discoveredOn: '2026-01-09' }));
+    expect(res.status).toBe(201);
+    expect(res.body.warnings.map((w: { code: string }) => w.code)).toEqual(['late_for_bawaslu', 'dates_out_of_order']);
+    expect(res.body.warnings[1].message).toMatch(/Tanggal diketahui lebih awal dari tanggal kejadian/);
+  });
+
   it('offers the public form its elections and file limits without signing in', async () => {
     const res = await new TestClient(t).get('/api/public/reports/options');
     expect(res.status).toBe(200);

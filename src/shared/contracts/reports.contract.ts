@@ -71,13 +71,14 @@ export const ACT_KIND_LABELS: Record<ActKind, string> = {
 };
 
 /** Warnings never refuse a report; they tell the reporter what the Satgas will miss. */
-export const WARNING_CODES = ['late_for_bawaslu', 'missing_who', 'missing_what', 'missing_when'] as const;
+export const WARNING_CODES = ['late_for_bawaslu', 'missing_who', 'missing_what', 'missing_when', 'dates_out_of_order'] as const;
 export type WarningCode = (typeof WARNING_CODES)[number];
 export const WARNING_MESSAGES: Record<WarningCode, string> = {
   late_for_bawaslu: 'Pelanggaran diketahui lebih dari 7 hari yang lalu: Bawaslu hanya menerima laporan paling lambat 7 hari sejak diketahui. Satgas tetap dapat menanganinya melalui jalur kepegawaian.',
   missing_who: 'Nama pegawai yang dilaporkan belum diisi; tanpa itu laporan sulit ditindaklanjuti.',
   missing_what: 'Jenis perbuatan belum dipilih.',
   missing_when: 'Tanggal kejadian belum diisi.',
+  dates_out_of_order: 'Tanggal diketahui lebih awal dari tanggal kejadian. Periksa kembali kedua tanggal.',
 };
 
 export const ReporterIdentity = z.object({

@@ -60,6 +60,7 @@ export const reportsEn: typeof reportsId = {
       late_for_bawaslu: 'The violation became known more than 7 days ago: Bawaslu only accepts reports within 7 days. The Satgas can still handle it through the civil-service route.',
       missing_who: 'The reported employee’s name is missing; without it the report is hard to follow up.',
       missing_what: 'No kind of act chosen.', missing_when: 'The date of the act is missing.',
+      dates_out_of_order: 'The date it became known is before the date of the act. Please check both dates.',
     },
     actKind: {
       kampanye_media_sosial: 'Posting, liking, commenting on or sharing campaign content on social media',

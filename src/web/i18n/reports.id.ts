@@ -58,6 +58,7 @@ export const reportsId = {
       late_for_bawaslu: 'Pelanggaran diketahui lebih dari 7 hari yang lalu: Bawaslu hanya menerima laporan paling lambat 7 hari sejak diketahui. Satgas tetap dapat menanganinya melalui jalur kepegawaian.',
       missing_who: 'Nama pegawai yang dilaporkan belum diisi; tanpa itu laporan sulit ditindaklanjuti.',
       missing_what: 'Jenis perbuatan belum dipilih.', missing_when: 'Tanggal kejadian belum diisi.',
+      dates_out_of_order: 'Tanggal diketahui lebih awal dari tanggal kejadian. Periksa kembali kedua tanggal.',
     },
     actKind: {
       kampanye_media_sosial: 'Mengunggah, menyukai, mengomentari atau menyebarkan konten kampanye di media sosial',

@@ -59,7 +59,7 @@ export const report = pgTable(
     place: text('place'),
     description: text('description').notNull(),
     links: text('links').array().notNull().default(sql`'{}'::text[]`),
-    /** Warning codes raised at intake (late_for_bawaslu, missing_who, missing_what, missing_when). */
+    /** Warning codes raised at intake (late_for_bawaslu, missing_who, missing_what, missing_when, dates_out_of_order). */
     warnings: jsonb('warnings').$type<string[]>().notNull(),
     /** The day only: no precise time of a public submission is kept. */
     receivedOn: date('received_on', { mode: 'string' }).notNull(),

@@ -41,6 +41,7 @@ export function warningsFor(input: ReportInputT, today: string): WarningCode[] {
   if (!input.reported.name) codes.push('missing_who');
   if (!input.actKind) codes.push('missing_what');
   if (!input.actDate) codes.push('missing_when');
+  if (input.actDate && input.discoveredOn && input.discoveredOn < input.actDate) codes.push('dates_out_of_order');
   return codes;
 }
 

@@ -133,6 +133,7 @@ export function draftWarnings(d: ReportDraft): WarningCode[] {
   if (blank(d.reported.name)) out.push('missing_who');
   if (!d.actKind) out.push('missing_what');
   if (!d.actDate) out.push('missing_when');
+  if (d.actDate && d.discoveredOn && d.discoveredOn < d.actDate) out.push('dates_out_of_order');
   return out;
 }
 
