@@ -73,7 +73,7 @@ describe(`signed PDFs off the signing path, one-read signing on ${TEST_DB}`, () 
 
     const row = (await rows<{ pdf_sha256: string }>(`select pdf_sha256 from pledge_signature where id = '${signed[0]!.id}'`))[0]!;
     const verified = await new TestClient(t).get(`/api/public/verify/${signed[0]!.id}`);
-    expect(verified.body).toMatchObject({ status: 'valid', documentSha256: row.pdf_sha256 });
+    expect(verified.body).toMatchObject({ status: 'valid', pdfSha256: row.pdf_sha256, textSha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
   });
 
   it('a sweep survives a signature it cannot render and leaves it for the next sweep', async () => {

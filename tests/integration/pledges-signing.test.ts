@@ -91,7 +91,7 @@ describe(`signing the ikrar and pakta on ${TEST_DB}`, () => {
     const anonymous = new TestClient(t);
     const byId = await anonymous.get(`/api/public/verify/${signed.body.id}`);
     expect(byId.body).toMatchObject({ status: 'valid', name: e.name, unit: e.unitName, campaign: 'Ikrar Netralitas ASN Pilkada 2026' });
-    expect(Object.keys(byId.body).sort()).toEqual(['campaign', 'documentSha256', 'name', 'reason', 'signedAt', 'status', 'unit']);
+    expect(Object.keys(byId.body).sort()).toEqual(['campaign', 'name', 'pdfSha256', 'reason', 'signedAt', 'status', 'textSha256', 'unit']);
 
     const upload = await anonymous.multipart('/api/public/verify', {}, { name: 'pakta.pdf', content: pdf.raw, type: 'application/pdf' });
     expect(upload.body.status).toBe('valid');

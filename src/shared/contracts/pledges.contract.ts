@@ -139,7 +139,10 @@ export const PublicVerification = z.object({
   unit: z.string().nullable(),
   campaign: z.string().nullable(),
   signedAt: z.string().nullable(),
-  documentSha256: z.string().nullable(),
+  /** SHA-256 of the exact text signed: the fingerprint the signer's page and the PDF's footer show. */
+  textSha256: z.string().nullable(),
+  /** SHA-256 of the PDF file as issued (null until issued); for an unknown uploaded file, that file's. */
+  pdfSha256: z.string().nullable(),
   /** Why the document is not valid, when it is not. */
   reason: z.string().nullable(),
 });

@@ -82,7 +82,7 @@ export async function downloadSignaturePdf(deps: AppDeps, ctx: RequestContext, s
 }
 
 type Verification = z.infer<typeof PublicVerification>;
-const INVALID = (reason: string, documentSha256: string | null = null): Verification => ({ status: 'invalid', name: null, unit: null, campaign: null, signedAt: null, documentSha256, reason });
+const INVALID = (reason: string, pdfSha256: string | null = null): Verification => ({ status: 'invalid', name: null, unit: null, campaign: null, signedAt: null, textSha256: null, pdfSha256, reason });
 
 async function judge(deps: AppDeps, row: NonNullable<Awaited<ReturnType<typeof findSignatureForVerification>>>): Promise<Verification> {
   const s = row.signature;
@@ -95,7 +95,8 @@ async function judge(deps: AppDeps, row: NonNullable<Awaited<ReturnType<typeof f
     unit: row.unitName,
     campaign: row.campaignName,
     signedAt: formatDateTimeId(s.signedAt, row.timezone),
-    documentSha256: s.pdfSha256 ?? s.textSha256,
+    textSha256: s.textSha256,
+    pdfSha256: s.pdfSha256,
     reason: s.revokedAt ? s.revokedReason : null,
   };
 }

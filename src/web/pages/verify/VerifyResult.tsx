@@ -42,7 +42,8 @@ export function VerifyResult({ result }: { result: PublicVerificationT }) {
         <Row label={t('verify.campaign')} value={result.campaign} />
         <Row label={t('verify.signedAt')} value={result.signedAt} />
         <Row label={t('verify.reason')} value={result.reason} />
-        <Row label={t('verify.hash')} value={result.documentSha256} mono />
+        <Row label={t('verify.textHash')} value={result.textSha256} mono />
+        <Row label={t('verify.pdfHash')} value={result.pdfSha256} mono />
       </Stack>
     </Card>
   );
