@@ -108,6 +108,13 @@ describe.skipIf(SKIP_E2E)('perjalanan pegawai: tanda tangan ikrar & pakta di pon
 
     // 4. Tick all, type the name (without academic titles), draw a short stroke, sign.
     for (const box of await boxes.all()) await box.check();
+    // A partial name is answered on the page, before any request is sent.
+    let signRequests = 0;
+    page.on('request', (r) => { if (r.url().endsWith('/sign')) signRequests++; });
+    await page.getByLabel('Ketik nama lengkap Anda').fill(fullName.split(',')[0]!.slice(0, -1));
+    await submit.click();
+    await page.getByText('Nama tidak sama dengan data kepegawaian').waitFor();
+    expect(signRequests).toBe(0);
     await page.getByLabel('Ketik nama lengkap Anda').fill(fullName.split(',')[0]!);
     const pad = await page.getByRole('img', { name: 'Bidang tanda tangan' }).boundingBox();
     if (pad) {

@@ -105,11 +105,3 @@ export function canonicalPledgeText(input: CanonicalInput): string {
 
 export const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
-/** Letters only, lower case, without common academic titles: how a typed name is compared. */
-export function nameKey(name: string): string {
-  return name
-    .split(',')[0]!
-    .replace(/\b(dr|drs|dra|ir|h|hj|prof|st)\.?\s/gi, ' ')
-    .toLowerCase()
-    .replace(/[^a-z]/g, '');
-}

@@ -15,7 +15,8 @@ import { auditRowOf } from '../audit/audit.service.js';
 import { pangkatOf } from '../employees/employees.presenter.js';
 import type { EmployeeWithUnit } from '../employees/employees.repository.js';
 import type { TenantRow } from '../tenants/tenants.repository.js';
-import { canonicalPledgeText, fillTemplate, nameKey, sha256, undertakingsOf, type TextContext } from './pledge-text.js';
+import { typedNameMatches } from '../../../shared/typed-name.js';
+import { canonicalPledgeText, fillTemplate, sha256, undertakingsOf, type TextContext } from './pledge-text.js';
 import { findCampaign, findCurrentTemplates, findSigningStateBySession, findSignatureOf, findTemplates, insertSignatureOnceAudited, type CampaignRow, type SignatureRow, type SigningCampaign, type SigningEmployee, type TemplateRow } from './pledges.repository.js';
 
 /** What the identity block is made of. */
@@ -200,7 +201,7 @@ function assertSignable(state: SigningState, input: z.infer<typeof SignBody>, no
   }
   if (input.undertakings.length !== undertakingsOf(c.pakta.body).length) throw new AppError('VALIDATION_FAILED', { undertakings: 'Centang semua pernyataan dalam pakta.' });
   const name = employee.name;
-  if (nameKey(input.typedName) !== nameKey(name) && input.typedName.trim().toLowerCase() !== name.toLowerCase()) {
+  if (!typedNameMatches(input.typedName, name)) {
     throw new AppError('TYPED_NAME_MISMATCH', { expected: name.split(',')[0] });
   }
 }

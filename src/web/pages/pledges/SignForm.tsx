@@ -9,6 +9,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { PledgeText } from '../../components/PledgeText';
 import { SignaturePad } from '../../components/SignaturePad';
 import { IdentityBlock } from './IdentityBlock';
+import { typedNameMatches } from '../../../shared/typed-name.js';
 
 const HANDLED = ['STALE_TEMPLATE', 'TYPED_NAME_MISMATCH', 'CAMPAIGN_CLOSED', 'NOT_TARGETED'];
 
@@ -18,6 +19,8 @@ export function SignForm({ view, onStale }: { view: SigningViewT; onStale: () =>
   const sign = useSign(view.campaign.id);
   const [ticked, setTicked] = useState<boolean[]>(() => view.undertakings.map(() => false));
   const [typedName, setTypedName] = useState('');
+  /** The server's name rule, checked before sending: a partial name is answered at once, not after a round trip. */
+  const [nameChecked, setNameChecked] = useState(false);
   const [drawing, setDrawing] = useState<string | null>(null);
   const bareName = view.identity.nama?.split(',')[0] ?? '';
   const err = sign.error instanceof ApiError ? sign.error : null;
@@ -30,6 +33,8 @@ export function SignForm({ view, onStale }: { view: SigningViewT; onStale: () =>
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!ready) return;
+    setNameChecked(true);
+    if (!typedNameMatches(typedName, view.identity.nama ?? '')) return;
     sign.mutate(
       {
         ikrarTemplateId: view.ikrar.id,
@@ -74,11 +79,14 @@ export function SignForm({ view, onStale }: { view: SigningViewT; onStale: () =>
             label={t('pledges.typedName')}
             description={t('pledges.typedNameHint', { name: bareName })}
             value={typedName}
-            onChange={(e) => setTypedName(e.currentTarget.value)}
+            onChange={(e) => {
+              setTypedName(e.currentTarget.value);
+              setNameChecked(false);
+            }}
             autoComplete="name"
             autoCapitalize="words"
             disabled={closed}
-            error={code === 'TYPED_NAME_MISMATCH' ? t('pledges.nameMismatch', { expected }) : undefined}
+            error={code === 'TYPED_NAME_MISMATCH' || (nameChecked && !typedNameMatches(typedName, view.identity.nama ?? '')) ? t('pledges.nameMismatch', { expected }) : undefined}
             required
           />
           <SignaturePad onChange={setDrawing} disabled={closed} />
