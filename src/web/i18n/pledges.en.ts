@@ -49,7 +49,6 @@ export const pledgesEn: PledgeMessages = {
     confirmClose: 'Employees can no longer sign once the campaign is closed. Continue?',
     settings: 'Settings', templates: 'Pledge & pact texts', paper: 'Record a paper signature',
     templateTitle: 'Title', templateBody: 'Text', version: 'Version {{version}}',
-    placeholderHint: 'Placeholders you can use: {{instansi}} (the agency) and {{pemilihan}} (the election). In the pakta, every line starting with "-" is a statement the employee ticks.',
     templateHint: 'Every saved change is a new version; signatures keep the version they signed, and a page opened before the change must be reloaded before signing.',
     placeholders: 'The markers {{instansi}} and {{pemilihan}} are filled in automatically. Pledge lines are numbered "1." etc.; every pact line starting with "-" becomes a statement the employee ticks.',
     templateSaved: '{{kind}} text saved (version {{version}}).',

@@ -45,7 +45,6 @@ export const pledgesId = {
     confirmClose: 'Pegawai tidak dapat menandatangani lagi setelah kampanye ditutup. Lanjutkan?',
     settings: 'Pengaturan', templates: 'Teks ikrar & pakta', paper: 'Catat tanda tangan kertas',
     templateTitle: 'Judul', templateBody: 'Isi teks', version: 'Versi {{version}}',
-    placeholderHint: 'Penanda yang dapat dipakai: {{instansi}} (nama instansi) dan {{pemilihan}} (nama pemilihan). Pada pakta, setiap baris yang diawali tanda "-" menjadi pernyataan yang dicentang pegawai.',
     templateHint: 'Setiap perubahan yang disimpan menjadi versi baru; tanda tangan tetap pada versi yang ditandatangani, dan halaman yang dibuka sebelum perubahan harus dimuat ulang sebelum menandatangani.',
     placeholders: 'Penanda {{instansi}} dan {{pemilihan}} diisi otomatis. Baris ikrar bernomor "1." dst.; setiap baris pakta yang diawali "-" menjadi pernyataan yang dicentang pegawai.',
     templateSaved: 'Teks {{kind}} tersimpan (versi {{version}}).',

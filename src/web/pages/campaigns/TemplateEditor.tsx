@@ -53,7 +53,6 @@ export function TemplateEditor({ campaignId, template, canWrite }: Props) {
               </Button>
             </Group>
           ) : null}
-          <Text size="xs" c="dimmed">{t('campaigns.placeholderHint', { instansi: '{{instansi}}', pemilihan: '{{pemilihan}}' })}</Text>
           <Text size="xs" c="dimmed">{t('campaigns.templateHint')}</Text>
         </Stack>
       </form>
