@@ -12,7 +12,8 @@ const COLOR: Record<ApelBadgeStatus, string> = {
   returned: 'red',
 };
 
-export function ApelStatusBadge({ status, size = 'sm' }: { status: ApelBadgeStatus; size?: 'xs' | 'sm' | 'md' }) {
+/** `subject`: say that it is the apel's status, where the badge sits beside other figures (the compliance tree's signature bars). */
+export function ApelStatusBadge({ status, size = 'sm', subject = false }: { status: ApelBadgeStatus; size?: 'xs' | 'sm' | 'md'; subject?: boolean }) {
   const { t } = useTranslation();
   return (
     <Badge
@@ -22,7 +23,7 @@ export function ApelStatusBadge({ status, size = 'sm' }: { status: ApelBadgeStat
       style={{ flexShrink: 0, minWidth: 'max-content' }}
       data-testid="apel-status"
     >
-      {t(`apel.status.${status}`)}
+      {subject ? t('apel.statusOfApel', { status: t(`apel.status.${status}`) }) : t(`apel.status.${status}`)}
     </Badge>
   );
 }

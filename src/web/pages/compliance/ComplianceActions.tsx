@@ -12,10 +12,12 @@ interface Props {
   /** Exports cover this unit's subtree when one is selected, otherwise the whole scope. */
   unitId: string | null;
   unitName: string | null;
+  /** Who a reminder run can reach, from the tree on screen: employees yet to sign, units late. */
+  reach: { unsigned: number; lateUnits: number };
 }
 
 /** Exports (XLSX, signatures, recap PDF) and, for BKPSDM, sending today's reminders by hand. */
-export function ComplianceActions({ campaignId, unitId, unitName }: Props) {
+export function ComplianceActions({ campaignId, unitId, unitName, reach }: Props) {
   const { t } = useTranslation();
   const { can } = useAuth();
   const remind = useRunReminders(campaignId);
@@ -58,6 +60,7 @@ export function ComplianceActions({ campaignId, unitId, unitName }: Props) {
         </Alert>
       ) : null}
       <Modal opened={confirming} onClose={() => setConfirming(false)} title={t('compliance.remind')} centered>
+        <Text size="sm" fw={500}>{t('compliance.remindReach', { unsigned: reach.unsigned.toLocaleString('id-ID'), late: reach.lateUnits.toLocaleString('id-ID') })}</Text>
         <Text size="sm">{t('compliance.remindConfirm')}</Text>
         <Group justify="flex-end" mt="md">
           <Button variant="default" onClick={() => setConfirming(false)}>{t('common.cancel')}</Button>

@@ -41,6 +41,7 @@ export default function CompliancePage() {
     }, { replace: true });
 
   const fullRoots = useMemo(() => nestUnits(full.data?.units ?? []), [full.data]);
+  const summary = useMemo(() => summarize(fullRoots), [fullRoots]);
   const roots = useMemo(() => nestUnits(tree.data?.units ?? []), [tree.data]);
   const byId = useMemo(() => new Map((full.data?.units ?? []).map((u) => [u.id, u])), [full.data]);
   const selected = unitId ? byId.get(unitId) : undefined;
@@ -78,8 +79,8 @@ export default function CompliancePage() {
                 })}
               </Text>
               <DataAsOf computedAt={full.data.computedAt} />
-              <ComplianceSummary s={summarize(fullRoots)} />
-              <ComplianceActions campaignId={campaignId} unitId={selected?.id ?? null} unitName={selected?.name ?? null} />
+              <ComplianceSummary s={summary} />
+              <ComplianceActions campaignId={campaignId} unitId={selected?.id ?? null} unitName={selected?.name ?? null} reach={{ unsigned: summary.target - summary.signed, lateUnits: summary.overdue }} />
               <Suspense fallback={<PageLoader />}>
                 <ComplianceChart title={chartTitle} units={compared} onSelect={(id) => update({ unit: id })} />
               </Suspense>

@@ -33,7 +33,7 @@ function UnitLine({ unit, selected }: { unit: ComplianceUnitT; selected: boolean
               {t('compliance.overdue')}
             </Badge>
           ) : null}
-          {unit.apelRequired || unit.apelStatus !== 'belum' ? <ApelStatusBadge status={unit.apelStatus} size="xs" /> : null}
+          {unit.apelRequired || unit.apelStatus !== 'belum' ? <ApelStatusBadge status={unit.apelStatus} size="xs" subject /> : null}
         </Group>
       </Group>
       <Group gap={8} wrap="nowrap">
