@@ -172,6 +172,16 @@ describe(`signing the ikrar and pakta on ${TEST_DB}`, () => {
     expect(versions).toEqual([{ version: 2, is_current: true }, { version: 1, is_current: false }]);
   });
 
+  it('runs simultaneous edits of a text one after the other: each becomes its own version', async () => {
+    const c = await createOpenCampaign(admin, { name: 'Dua penyunting' });
+    const edit = (n: number) => admin.request({ method: 'PUT', url: `/api/campaigns/${c.id}/templates/pakta`, payload: { title: 'PAKTA INTEGRITAS', body: `Dalam rangka {{pemilihan}}, saya menyatakan:\n- Netral (suntingan ${n}).` } });
+    const results = await Promise.all([edit(1), edit(2), edit(3)]);
+    expect(results.map((r) => r.status)).toEqual([200, 200, 200]);
+    expect(results.map((r) => r.body.version).sort()).toEqual([2, 3, 4]);
+    const rows = ((await t.deps.db.execute(`select version, is_current from pledge_template where campaign_id = '${c.id}' and kind = 'pakta' order by version` as never)) as unknown as { rows: { version: number; is_current: boolean }[] }).rows;
+    expect(rows.map((r) => [r.version, r.is_current])).toEqual([[1, false], [2, false], [3, false], [4, true]]);
+  });
+
   it('refuses a text with an unknown placeholder or a pakta with nothing to tick, and writes no version', async () => {
     const c = await createOpenCampaign(admin, { name: 'Teks rusak' });
     const broken = await admin.request({ method: 'PUT', url: `/api/campaigns/${c.id}/templates/pakta`, payload: { title: 'PAKTA INTEGRITAS', body: 'Dalam rangka {{pemilihn}}, saya menyatakan netral.' } });

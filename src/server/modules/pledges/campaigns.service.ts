@@ -15,6 +15,7 @@ import {
   insertCampaign,
   insertTemplate,
   listCampaigns,
+  lockCampaignForEdit,
   updateCampaignRow,
   updateTemplateRow,
   type CampaignRow,
@@ -111,6 +112,7 @@ export async function editTemplate(db: Db, ctx: RequestContext, campaignId: stri
   const problems = templateProblems(kind, input.body);
   if (Object.keys(problems).length) throw new AppError('VALIDATION_FAILED', problems, Object.values(problems).join(' '));
   return db.transaction(async (tx) => {
+    await lockCampaignForEdit(tx, ctx.tenantId, campaignId);
     const current = (await findCurrentTemplates(tx, ctx.tenantId, campaignId))[kind];
     if (current.title === input.title && current.body === input.body) return presentTemplate(current);
     await updateTemplateRow(tx, ctx.tenantId, current.id, { isCurrent: false });

@@ -39,6 +39,15 @@ export async function updateCampaignRow(tx: DbOrTx, tenantId: string, id: string
   await tx.update(pledgeCampaign).set(patch).where(and(eq(pledgeCampaign.tenantId, tenantId), eq(pledgeCampaign.id, id)));
 }
 
+/**
+ * Holds the campaign row until the transaction ends, so that edits of its texts run one after the
+ * other: each then reads the version the previous one wrote. NO KEY UPDATE, so signatures (whose
+ * foreign key takes KEY SHARE on the campaign) are not held up by it.
+ */
+export async function lockCampaignForEdit(tx: DbOrTx, tenantId: string, id: string): Promise<void> {
+  await tx.select({ id: pledgeCampaign.id }).from(pledgeCampaign).where(and(eq(pledgeCampaign.tenantId, tenantId), eq(pledgeCampaign.id, id))).for('no key update');
+}
+
 /** The current ikrar and pakta of a campaign. */
 export async function findCurrentTemplates(db: DbOrTx, tenantId: string, campaignId: string): Promise<{ ikrar: TemplateRow; pakta: TemplateRow }> {
   const rows = await db
